@@ -5,9 +5,12 @@
 // Data flows one way: source bytes are parsed into a [Catalog], and emitters
 // turn a Catalog into files. Parsers never know about outputs and emitters
 // never re-read sources, so the Catalog must carry everything an emitter
-// needs, and nothing is merged or dropped on the way in: every documented row
-// becomes one [Entry], in source order, even when the same code appears under
-// several HTTP statuses, with several messages, or twice verbatim.
+// needs, and nothing is merged or dropped on the way in: every documented
+// error row becomes one [Entry], in source order, even when the same code
+// appears under several HTTP statuses, with several messages, or twice
+// verbatim (a parser warns about the last). The only rows left out are those
+// whose status is not an error status (1xx–3xx); a parser counts them in
+// [Report.NonErrorRows].
 //
 // # JSON form
 //

@@ -1,0 +1,512 @@
+package support
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/iotest"
+	"unicode/utf8"
+)
+
+// refLookup resolves pointer toks in doc with encoding/json: the behaviour
+// errgenLookup must reproduce.
+func refLookup(doc []byte, toks []string) (v any, found, valid bool) {
+	if !json.Valid(doc) {
+		return nil, false, false
+	}
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return nil, false, false
+	}
+	for _, t := range toks {
+		switch x := v.(type) {
+		case map[string]any:
+			var ok bool
+			if v, ok = x[t]; !ok {
+				return nil, false, true
+			}
+		case []any:
+			i, err := strconv.Atoi(t)
+			if err != nil || i < 0 || i >= len(x) || strconv.Itoa(i) != t {
+				return nil, false, true
+			}
+			v = x[i]
+		default:
+			return nil, false, true
+		}
+	}
+	return v, true, true
+}
+
+// checkAgainstRef fails t unless errgenLookup agrees with encoding/json
+// on doc's validity and on every pointer.
+func checkAgainstRef(t *testing.T, doc []byte, ptrs []string) {
+	t.Helper()
+	var toks [][]string
+	for _, p := range ptrs {
+		if tk, ok := Pointer(p); ok {
+			toks = append(toks, tk)
+		}
+	}
+	out := make([]errgenSpan, len(toks))
+	ok := errgenLookup(doc, toks, out)
+	if valid := json.Valid(doc); ok != valid {
+		t.Fatalf("errgenLookup(%q) ok = %v, json.Valid = %v", doc, ok, valid)
+	}
+	if !ok {
+		for i, o := range out {
+			if o.kind != 0 {
+				t.Fatalf("invalid %q: pointer %d resolved anyway", doc, i)
+			}
+		}
+		return
+	}
+	for i, tk := range toks {
+		want, found, _ := refLookup(doc, tk)
+		got := out[i]
+		if (got.kind != 0) != found {
+			t.Fatalf("%q pointer %q: found = %v, encoding/json found = %v", doc, tk, got.kind != 0, found)
+		}
+		if !found {
+			continue
+		}
+		switch got.kind {
+		case '"':
+			if s, _ := want.(string); errgenText(doc, got) != s || reflect.TypeOf(want).Kind() != reflect.String {
+				t.Fatalf("%q pointer %q: %q, encoding/json %#v", doc, tk, errgenText(doc, got), want)
+			}
+		case '0':
+			if n, _ := want.(json.Number); errgenText(doc, got) != string(n) {
+				t.Fatalf("%q pointer %q: number %q, encoding/json %#v", doc, tk, errgenText(doc, got), want)
+			}
+		default:
+			if errgenText(doc, got) != "" {
+				t.Fatalf("errgenText of a %c value = %q, want empty", got.kind, errgenText(doc, got))
+			}
+			var v any
+			dec := json.NewDecoder(bytes.NewReader(doc[got.start:got.end]))
+			dec.UseNumber()
+			if err := dec.Decode(&v); err != nil || !reflect.DeepEqual(v, want) {
+				t.Fatalf("%q pointer %q: raw %q (%v), encoding/json %#v", doc, tk, doc[got.start:got.end], err, want)
+			}
+		}
+	}
+}
+
+var fuzzPointers = []string{"", "/error_code", "/error/code", "/error/message", "/0", "/a/1", "/~1~0", "/\u00e9"}
+
+func FuzzLookup(f *testing.F) {
+	for _, doc := range []string{
+		`{"error_code":"IdentityCenter.1000","error_msg":"No permission for action sso:instances:list.","request_id":"0f7e"}`,
+		`{"error":{"code":"ELB.1061","message":"x\ny"}}`,
+		`{"error":{"code":"A"},"error":{"code":"B"}}`,
+		`{"error":{"code":"A"},"error":"B"}`,
+		`{"status":400,"detail":"bad"}`,
+		`{"status":"4\u00300"}`,
+		`["\ud83d\ude00","\ud800","\ud800\u0041","\udc00\ud800"]`,
+		"{\"a\":[1,2.5e-3,-0,true,false,null,{}]}",
+		"\"\xff\xfe\"",
+		`{"\u00e9":1,"é":2}`,
+		`{"~/":{"":3}}`,
+		` [ 0 , 1 ] `,
+		`{"a":1,}`, `[1,]`, `01`, `1.`, `-`, `"\x"`, "\"\x01\"", `{"a" 1}`, `nul`, `[1 2]`, `{}{}`, "\ufeff{}",
+	} {
+		f.Add([]byte(doc), "/error_code", "/a/0")
+	}
+	f.Fuzz(func(t *testing.T, doc []byte, p1, p2 string) {
+		checkAgainstRef(t, doc, append([]string{p1, p2}, fuzzPointers...))
+	})
+}
+
+func TestLookupAgainstEncodingJSON(t *testing.T) {
+	docs := []string{
+		`{"error_code":"IdentityCenter.1000","error_msg":"No permission","request_id":"0f7e"}`,
+		`{"error":{"code":"ELB.1061","message":"a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00"}}`,
+		`{"error":{"code":"A"},"error":{"message":"B"}}`,
+		`{"error":{"code":"A"},"error":null}`,
+		`{"error":"B","error":{"code":"A"}}`,
+		`{"err\u006fr_code":"escaped key"}`,
+		"{\"\xff\":1,\"\ufffd\":2}",
+		`{"status":400}`, `{"status":-1.5E+10}`, `{"status":0}`, `{"status":1e5}`,
+		`{"a":[[0,1],[2,{"b":"x"}]]}`,
+		`[10,11,12,13,14,15,16,17,18,19,20,21]`,
+		`{"":{"":""}}`,
+		`{"~/":{"a/b":1,"m~n":2}}`,
+		`"\ud800"`, `"\ud800\udc00"`, `"\udc00"`, `"\ud800\u0041"`, `"\ud800\\"`, "\"a\xffb\xc3\"", "\"\xed\xa0\x80\"",
+		`true`, `false`, `null`, `0`, `-0`, `123`, `""`, ` {} `, "\t[\r\n]\n",
+		// invalid
+		``, ` `, `{`, `}`, `[`, `{"a"}`, `{"a":}`, `{"a":1,}`, `[1,]`, `[,1]`, `{,}`, `{"a":1 "b":2}`,
+		`01`, `-01`, `1.`, `.5`, `1e`, `1e+`, `+1`, `-`, `--1`, `0x1`, `NaN`, `Infinity`,
+		`"abc`, `"\x"`, `"\u12"`, `"\u12g4"`, "\"a\x00\"", "\"\x1f\"", `'a'`,
+		`tru`, `nul`, `falsey`, `truefalse`, `[true false]`, `{}{}`, `{} x`, "\ufeff{}", "{\"a\":1}\x00",
+		`{1:2}`, `{"a":1}}`, `[[]`,
+	}
+	for _, doc := range docs {
+		checkAgainstRef(t, []byte(doc), append(fuzzPointers, "/error_code", "/error/message", "/status",
+			"/a/1/1/b", "/a/01", "/11", "/-", "/~0~1", "/~0~1/a~1b", "/~0~1/m~0n", "//", "/err\u006fr_code", "/\ufffd"))
+	}
+}
+
+func TestLookupDepthLimit(t *testing.T) {
+	for _, n := range []int{errgenMaxDepth - 1, errgenMaxDepth, errgenMaxDepth + 1} {
+		doc := strings.Repeat("[", n) + strings.Repeat("]", n)
+		if got, want := errgenLookup([]byte(doc), nil, nil), json.Valid([]byte(doc)); got != want {
+			t.Errorf("depth %d: ok = %v, json.Valid = %v", n, got, want)
+		}
+		doc = strings.Repeat(`{"a":`, n) + "1" + strings.Repeat("}", n)
+		checkAgainstRef(t, []byte(doc), []string{"/a/a/a"})
+	}
+}
+
+// More than 64 pointers take several passes; every pointer must still
+// resolve.
+func TestLookupManyPointers(t *testing.T) {
+	var doc strings.Builder
+	var ptrs [][]string
+	doc.WriteString("{")
+	for i := range 150 {
+		if i > 0 {
+			doc.WriteString(",")
+		}
+		fmt.Fprintf(&doc, `"k%d":%d`, i, i)
+		ptrs = append(ptrs, []string{fmt.Sprintf("k%d", i)})
+	}
+	doc.WriteString("}")
+	out := make([]errgenSpan, len(ptrs))
+	if !errgenLookup([]byte(doc.String()), ptrs, out) {
+		t.Fatal("valid document rejected")
+	}
+	for i := range ptrs {
+		if got := errgenText([]byte(doc.String()), out[i]); got != strconv.Itoa(i) {
+			t.Errorf("pointer %d = %q", i, got)
+		}
+	}
+}
+
+func TestPointer(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+		ok   bool
+	}{
+		{"", []string{}, true},
+		{"/", []string{""}, true},
+		{"/error_code", []string{"error_code"}, true},
+		{"/error/code", []string{"error", "code"}, true},
+		{"/a~1b/m~0n", []string{"a/b", "m~n"}, true},
+		{"/~01", []string{"~1"}, true},
+		{"error", nil, false},
+		{"/a~", nil, false},
+		{"/a~2", nil, false},
+	}
+	for _, tt := range tests {
+		got, ok := Pointer(tt.in)
+		if ok != tt.ok || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Pointer(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+var huaweiPointers = [][]string{{"error_code"}, {"error_msg"}, {"request_id"}, {"error", "code"}, {"error", "message"}, {"error", "request_id"}}
+var huaweiShapes = []errgenShape{{0, 1, 2}, {3, 4, 5}}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		body                 string
+		code, message, reqID string
+		ok                   bool
+	}{
+		{`{"error_code":"IdentityCenter.1000","error_msg":"No permission","request_id":"r1"}`, "IdentityCenter.1000", "No permission", "r1", true},
+		{`{"error":{"code":"ELB.1061","message":"m","request_id":"r2"}}`, "ELB.1061", "m", "r2", true},
+		// The first shape whose code resolves wins, even after a later one.
+		{`{"error":{"code":"B"},"error_code":"A"}`, "A", "", "", true},
+		{`{"error_code":null,"error":{"code":"B"}}`, "B", "", "", true},
+		{`{"error_code":{"x":1},"error":{"code":7}}`, "7", "", "", true},
+		{`{"error_code":"\u0041\n","error_msg":12}`, "A\n", "12", "", true},
+		{`{"error_code":""}`, "", "", "", true},
+		{`{"code":"A"}`, "", "", "", false},
+		{`<html>502 Bad Gateway</html>`, "", "", "", false},
+		{`{"error_code":"A"`, "", "", "", false},
+		{``, "", "", "", false},
+	}
+	for _, tt := range tests {
+		found := make([]errgenSpan, len(huaweiPointers))
+		code, msg, req, ok := errgenParse([]byte(tt.body), huaweiPointers, huaweiShapes, found)
+		if string(code) != tt.code || msg != tt.message || req != tt.reqID || ok != tt.ok {
+			t.Errorf("errgenParse(%s) = %q, %q, %q, %v; want %q, %q, %q, %v", tt.body, code, msg, req, ok, tt.code, tt.message, tt.reqID, tt.ok)
+		}
+	}
+}
+
+// A code that needs no decoding must alias the body, so that generated
+// Parse can find a known code without allocating.
+func TestParseCodeAliasesBody(t *testing.T) {
+	body := []byte(`{"error_code":"IdentityCenter.1000"}`)
+	found := make([]errgenSpan, len(huaweiPointers))
+	code, _, _, _ := errgenParse(body, huaweiPointers, huaweiShapes, found)
+	if len(code) == 0 || &code[0] != &body[15] {
+		t.Errorf("code %q does not alias the body", code)
+	}
+	allocs := testing.AllocsPerRun(100, func() {
+		errgenParse(body, huaweiPointers, huaweiShapes, found)
+	})
+	if allocs != 0 {
+		t.Errorf("errgenParse of a body without message allocates %v times", allocs)
+	}
+}
+
+func TestSearch(t *testing.T) {
+	sorted := []string{"A", "ELB.1000", "ELB.1001", "IdentityCenter.1000", "IdentityCenter.400", "b"}
+	for i, k := range sorted {
+		if j, ok := errgenSearch(sorted, k); !ok || j != i {
+			t.Errorf("errgenSearch(%q) = %d, %v", k, j, ok)
+		}
+		if j, ok := errgenSearchBytes(sorted, []byte(k)); !ok || j != i {
+			t.Errorf("errgenSearchBytes(%q) = %d, %v", k, j, ok)
+		}
+	}
+	for _, k := range []string{"", "0", "ELB.100", "ELB.10000", "c", "IdentityCenter.1000 "} {
+		if _, ok := errgenSearch(sorted, k); ok {
+			t.Errorf("errgenSearch(%q) found", k)
+		}
+		if _, ok := errgenSearchBytes(sorted, []byte(k)); ok {
+			t.Errorf("errgenSearchBytes(%q) found", k)
+		}
+	}
+	if _, ok := errgenSearch(nil, ""); ok {
+		t.Error("found in empty table")
+	}
+	key := []byte("IdentityCenter.400")
+	if a := testing.AllocsPerRun(100, func() { errgenSearchBytes(sorted, key) }); a != 0 {
+		t.Errorf("errgenSearchBytes allocates %v times", a)
+	}
+}
+
+func TestFormat(t *testing.T) {
+	tests := []struct {
+		tmpl string
+		args []string
+		want string
+	}{
+		{"No permission for action {0}.", []string{"sso:list"}, "No permission for action sso:list."},
+		{"No permission for action {0}.", nil, "No permission for action {0}."},
+		{"{1} before {0}", []string{"a", "b"}, "b before a"},
+		{"{0} and {0}", []string{"a"}, "a and a"},
+		{"{2}", []string{"a"}, "{2}"},
+		{"{99999999999999999999999}", []string{"a"}, "{99999999999999999999999}"},
+		{"Role {roleId} of {}", []string{"r1", "u1"}, "Role r1 of u1"},
+		{"Role {roleId} of {}", []string{"r1"}, "Role r1 of {}"},
+		{"%(key)s is %(value)d", []string{"k", "3"}, "k is 3"},
+		{"%s: %d", []string{"x", "4"}, "x: 4"},
+		// Positional placeholders skip arguments that {N} already took.
+		{"{0} then %s then {}", []string{"a", "b", "c"}, "a then b then c"},
+		{"{} then {0}", []string{"a", "b"}, "a then a"},
+		{"{1} then {}", []string{"a", "b"}, "b then a"},
+		{"100%% sure, %%s", []string{"x"}, "100%% sure, %%s"},
+		{"literal {not a placeholder} {\"json\":1} {", []string{"x"}, "literal {not a placeholder} {\"json\":1} {"},
+		{"%(empty)x %()s %(", []string{"x"}, "%(empty)x %()s %("},
+		{"{é}", []string{"x"}, "x"},
+		{"", []string{"x"}, ""},
+		{"{0}{1}", []string{"a", "b"}, "ab"},
+	}
+	for _, tt := range tests {
+		if got := errgenFormat(tt.tmpl, tt.args); got != tt.want {
+			t.Errorf("errgenFormat(%q, %q) = %q, want %q", tt.tmpl, tt.args, got, tt.want)
+		}
+	}
+}
+
+func TestMatch(t *testing.T) {
+	tests := []struct {
+		tmpl, msg string
+		args      []string
+		ok        bool
+	}{
+		{"No permission for action {0}.", "No permission for action sso:list.", []string{"sso:list"}, true},
+		{"No permission for action {0}.", "No permission for action a.b.", []string{"a.b"}, true},
+		{"No permission for action {0}.", "No permission for action .", []string{""}, true},
+		{"No permission for action {0}.", "No permission for action x", nil, false},
+		{"Access denied: {0}", "Access denied: x", []string{"x"}, true},
+		{"Concurrency conflicts. Try again later.", "Concurrency conflicts. Try again later.", nil, true},
+		{"Concurrency conflicts. Try again later.", "Concurrency conflicts.", nil, false},
+		{"{1} before {0}", "b before a", []string{"b", "a"}, true},
+		{"Role {roleId} of {} in %(key)s", "Role r1 of u1 in k", []string{"r1", "u1", "k"}, true},
+		{"{0}{1}", "ab", []string{"", "ab"}, true},
+		{"a{0}b{1}b", "axbbyb", []string{"x", "by"}, true},
+		{"{0}", "", []string{""}, true},
+		// The prefix and the suffix must not overlap.
+		{"ab{0}ba", "aba", nil, false},
+		{"100%% sure", "100%% sure", nil, true},
+	}
+	for _, tt := range tests {
+		args, ok := errgenMatch(tt.tmpl, tt.msg)
+		if ok != tt.ok || !reflect.DeepEqual(args, tt.args) {
+			t.Errorf("errgenMatch(%q, %q) = %q, %v; want %q, %v", tt.tmpl, tt.msg, args, ok, tt.args, tt.ok)
+		}
+	}
+}
+
+func TestMatchBest(t *testing.T) {
+	templates := []string{
+		"Bad Request:{0}.",
+		"Bad Request: {0}.",
+		"Request parameters error, private_key or certificate is nil or empty.\nRequest parameters error, {0} is empty.",
+		"{0}",
+	}
+	tests := []struct {
+		msg  string
+		args []string
+	}{
+		{"Bad Request: x.", []string{"x"}},
+		{"Bad Request:x.", []string{"x"}},
+		{"Request parameters error, name is empty.", []string{"name"}},
+		{"Request parameters error, private_key or certificate is nil or empty.", nil},
+		{"anything", []string{"anything"}},
+	}
+	for _, tt := range tests {
+		args, ok := errgenMatchBest(templates, tt.msg)
+		if !ok || !reflect.DeepEqual(args, tt.args) {
+			t.Errorf("errgenMatchBest(%q) = %q, %v; want %q", tt.msg, args, ok, tt.args)
+		}
+	}
+	if _, ok := errgenMatchBest([]string{"a\n\nb", ""}, ""); ok {
+		t.Error("an empty line matched the empty message")
+	}
+	// Equally specific: the first wins.
+	args, _ := errgenMatchBest([]string{"x {0} y", "x {a} y"}, "x 1 y")
+	if !reflect.DeepEqual(args, []string{"1"}) {
+		t.Errorf("tie: %q", args)
+	}
+}
+
+func TestLiterals(t *testing.T) {
+	tests := map[string]int{
+		"Bad Request: {0}.":   14,
+		"Bad Request:{0}.":    13,
+		"{0}{name}%s%(k)d{}":  0,
+		"é {0}":               2,
+		"100%% sure":          10,
+		"{not placeholder}":   17,
+		"":                    0,
+		"Concurrency {x}.":    13,
+		"%(k)s of %s and %d.": 10,
+	}
+	for tmpl, want := range tests {
+		if got := errgenLiterals(tmpl); got != want {
+			t.Errorf("errgenLiterals(%q) = %d, want %d", tmpl, got, want)
+		}
+	}
+}
+
+func FuzzMatch(f *testing.F) {
+	f.Add("No permission for action {0}.", "No permission for action x.")
+	f.Add("{name} of %(k)s and %d{}", "a of b and cd")
+	f.Add("%%s {}", "%%s x")
+	f.Fuzz(func(t *testing.T, tmpl, msg string) {
+		args, ok := errgenMatch(tmpl, msg)
+		if !ok {
+			return
+		}
+		for i := 0; ; {
+			start, end, index := errgenNext(tmpl, i)
+			if start == len(tmpl) {
+				break
+			}
+			if index >= 0 {
+				return // indexed placeholders reorder the arguments
+			}
+			i = end
+		}
+		if got := errgenFormat(tmpl, args); got != msg {
+			t.Fatalf("errgenMatch(%q, %q) = %q, but errgenFormat gives back %q", tmpl, msg, args, got)
+		}
+	})
+}
+
+type closeRecorder struct {
+	io.Reader
+	closed bool
+}
+
+func (c *closeRecorder) Close() error { c.closed = true; return nil }
+
+func TestReadBody(t *testing.T) {
+	for _, size := range []int{0, 10, errgenMaxBody, errgenMaxBody + 1, 3 * errgenMaxBody} {
+		body := bytes.Repeat([]byte("0123456789abcdef"), size/16+1)[:size]
+		orig := &closeRecorder{Reader: bytes.NewReader(body)}
+		resp := &http.Response{Body: orig}
+		got, err := errgenReadBody(resp)
+		if err != nil {
+			t.Fatalf("size %d: %v", size, err)
+		}
+		if want := body[:min(size, errgenMaxBody)]; !bytes.Equal(got, want) {
+			t.Errorf("size %d: read %d bytes, want %d", size, len(got), len(want))
+		}
+		again, err := io.ReadAll(resp.Body)
+		if err != nil || !bytes.Equal(again, body) {
+			t.Errorf("size %d: body reads back %d bytes (%v), want all %d", size, len(again), err, size)
+		}
+		resp.Body.Close()
+		if !orig.closed {
+			t.Errorf("size %d: closing the restored body did not close the original", size)
+		}
+	}
+
+	resp := &http.Response{Body: http.NoBody}
+	if b, err := errgenReadBody(resp); b != nil || err != nil || resp.Body != http.NoBody {
+		t.Errorf("NoBody: %q, %v", b, err)
+	}
+	resp = &http.Response{}
+	if b, err := errgenReadBody(resp); b != nil || err != nil || resp.Body != nil {
+		t.Errorf("nil body: %q, %v", b, err)
+	}
+
+	readErr := errors.New("connection reset")
+	resp = &http.Response{Body: io.NopCloser(io.MultiReader(strings.NewReader(`{"error`), iotest.ErrReader(readErr)))}
+	b, err := errgenReadBody(resp)
+	if string(b) != `{"error` || !errors.Is(err, readErr) {
+		t.Errorf("read error: %q, %v", b, err)
+	}
+}
+
+func TestErrorText(t *testing.T) {
+	tests := []struct {
+		code    string
+		status  int
+		msg, id string
+		want    string
+	}{
+		{"IdentityCenter.1000", 403, "No permission for action x.", "123", "pkg: IdentityCenter.1000 (HTTP 403): No permission for action x. [request_id 123]"},
+		{"IdentityCenter.1000", 0, "", "", "pkg: IdentityCenter.1000"},
+		{"", 502, "", "", "pkg: HTTP 502"},
+		{"", 0, "", "", "pkg: error"},
+		{"A", 400, "line1\nline2\r\x00\x1b[31m\u2028\u0085end\x7f", "id\n", "pkg: A (HTTP 400): line1 line2   [31m  end  [request_id id ]"},
+		{"A\xff", 400, "", "", "pkg: A\ufffd (HTTP 400)"},
+	}
+	for _, tt := range tests {
+		got := errgenErrorText("pkg", tt.code, tt.status, tt.msg, tt.id)
+		if got != tt.want {
+			t.Errorf("errgenErrorText(%q, %d, %q, %q) = %q, want %q", tt.code, tt.status, tt.msg, tt.id, got, tt.want)
+		}
+		if !utf8.ValidString(got) || strings.ContainsAny(got, "\n\r\u2028\u2029") {
+			t.Errorf("%q is not one clean line", got)
+		}
+	}
+}
+
+func BenchmarkLookupScanner(b *testing.B) {
+	body := []byte(`{"error_code":"IdentityCenter.1000","error_msg":"No permission for action sso:instances:list.","request_id":"0f7e6b5c9a2d4e1f8b3c7d6e5f4a3b2c"}`)
+	found := make([]errgenSpan, len(huaweiPointers))
+	b.ReportAllocs()
+	for b.Loop() {
+		errgenLookup(body, huaweiPointers, found)
+	}
+}

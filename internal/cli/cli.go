@@ -1,0 +1,187 @@
+// Package cli is errgen's command line.
+//
+//	errgen generate [-config F] [-out DIR] [-v]   regenerate outputs from sources
+//	errgen check    [-config F] [-out DIR]        prove outputs are in sync with sources
+//	errgen parse    [-kind K] [-format json|text] [-table SEL]... FILE
+//	                                               print the catalog a source file gives
+//	errgen show     [-config F] [-format json|text] ID
+//	                                               print one catalog of the config
+//	errgen version                                 print errgen's version
+//
+// The config defaults to ./errgen.yaml, or else ./sources/errgen.yaml (see package
+// github.com/errgen/errgen/internal/config for its format). Flags may be
+// written with one or two dashes, before or after the arguments; every
+// verb takes -h.
+//
+// Exit codes: 0 success; 1 check found differences; 2 usage error, bad
+// input (config, source file) or any other failure. Warnings (duplicate
+// rows, status typos) go to stderr and do not change the exit code.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitDrift = 1
+	exitError = 2
+)
+
+// DefaultConfigs are the configs generate, check and show look for, in
+// this order, when -config is not given.
+var DefaultConfigs = []string{"errgen.yaml", "sources/errgen.yaml"}
+
+type verb struct {
+	name, args, summary string
+	run                 func(v *invocation) error
+}
+
+var verbs []verb
+
+func init() {
+	verbs = []verb{
+		{"generate", "[-config F] [-out DIR] [-v]", "regenerate every output from the config's sources", runGenerate},
+		{"check", "[-config F] [-out DIR]", "exit 1 when the outputs differ from what generate would write", runCheck},
+		{"parse", "[-kind K] [-format json|text] [-table SEL]... [-skip-bad-rows] FILE", "print the catalog a source file gives", runParse},
+		{"show", "[-config F] [-format json|text] ID", "print one catalog of the config", runShow},
+		{"version", "", "print errgen's version", runVersion},
+	}
+}
+
+// invocation is one run of a verb: its flags, output streams and the exit
+// code it asks for.
+type invocation struct {
+	verb           *verb
+	flags          *flag.FlagSet
+	args           []string
+	stdout, stderr io.Writer
+	code           int
+}
+
+// usageError is a mistake in the command line: it prints the verb's usage.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// Main runs errgen with args (without the program name) and returns the
+// exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		mainUsage(stderr)
+		return exitError
+	}
+	name := args[0]
+	if name == "-h" || name == "-help" || name == "--help" || name == "help" {
+		mainUsage(stdout)
+		return exitOK
+	}
+	var v *verb
+	for i := range verbs {
+		if verbs[i].name == name {
+			v = &verbs[i]
+		}
+	}
+	if v == nil {
+		fmt.Fprintf(stderr, "errgen: unknown command %q\n\n", name)
+		mainUsage(stderr)
+		return exitError
+	}
+	inv := &invocation{verb: v, stdout: stdout, stderr: stderr}
+	inv.flags = flag.NewFlagSet("errgen "+name, flag.ContinueOnError)
+	inv.flags.SetOutput(stderr)
+	inv.flags.Usage = func() { inv.usage(stderr) }
+	inv.args = args[1:]
+	err := v.run(inv)
+	var ue *usageError
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		inv.usage(stdout)
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "errgen %s: %s\n", name, ue.msg)
+		inv.usage(stderr)
+		return exitError
+	case errors.Is(err, errFlagParse):
+		return exitError // flag has printed the problem and the usage
+	case err != nil:
+		fmt.Fprintf(stderr, "errgen %s: %s\n", name, err)
+		return exitError
+	}
+	return inv.code
+}
+
+func mainUsage(w io.Writer) {
+	fmt.Fprintf(w, "errgen turns vendor API error documentation into Go packages.\n\nUsage:\n\n")
+	for _, v := range verbs {
+		fmt.Fprintf(w, "\terrgen %-9s %s\n", v.name, v.summary)
+	}
+	fmt.Fprintf(w, "\nRun \"errgen VERB -h\" for a verb's flags.\n")
+	fmt.Fprintf(w, "Exit codes: 0 ok, 1 check found differences, 2 usage or input error.\n")
+}
+
+func (inv *invocation) usage(w io.Writer) {
+	fmt.Fprintf(w, "usage: errgen %s %s\n\n%s.\n", inv.verb.name, inv.verb.args, capitalize(inv.verb.summary))
+	if hasFlags(inv.flags) {
+		fmt.Fprintf(w, "\nFlags:\n")
+		inv.flags.SetOutput(w)
+		inv.flags.PrintDefaults()
+		inv.flags.SetOutput(inv.stderr)
+	}
+}
+
+func hasFlags(fs *flag.FlagSet) bool {
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	return n > 0
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+var errFlagParse = errors.New("bad flags")
+
+// parse parses the flags, which may come before, between or after the
+// positional arguments, and returns the positional arguments.
+func (inv *invocation) parse(minArgs, maxArgs int) ([]string, error) {
+	var pos []string
+	rest := inv.args
+	for {
+		if err := inv.flags.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errFlagParse
+		}
+		rest = inv.flags.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if rest[0] == "--" {
+			pos = append(pos, rest[1:]...)
+			break
+		}
+		pos = append(pos, rest[0])
+		rest = rest[1:]
+	}
+	switch {
+	case len(pos) < minArgs:
+		return nil, usagef("missing argument")
+	case len(pos) > maxArgs:
+		return nil, usagef("unexpected argument %q", pos[maxArgs])
+	}
+	return pos, nil
+}

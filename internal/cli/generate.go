@@ -1,0 +1,43 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/errgen/errgen/internal/build"
+)
+
+func runGenerate(inv *invocation) error {
+	var cf configFlags
+	cf.register(inv, true)
+	verbose := inv.flags.Bool("v", false, "print what was written and removed")
+	if _, err := inv.parse(0, 0); err != nil {
+		return err
+	}
+	cfg, loaded, err := cf.load(inv)
+	if err != nil {
+		return err
+	}
+	files, err := build.Emit(cfg, loaded)
+	if err != nil {
+		return err
+	}
+	out := cf.outDir(cfg)
+	res, err := build.Write(out, files)
+	if err != nil {
+		return err
+	}
+	if *verbose {
+		for _, l := range loaded {
+			c := l.Catalog
+			fmt.Fprintf(inv.stderr, "%s: %d entries, %d codes from %s\n", c.ID, len(c.Entries), len(c.Codes()), cfg.Path(l.Config.Source.File))
+		}
+		for _, p := range res.Written {
+			fmt.Fprintf(inv.stderr, "wrote %s\n", outPath(out, p))
+		}
+		for _, p := range res.Removed {
+			fmt.Fprintf(inv.stderr, "removed %s\n", outPath(out, p))
+		}
+		fmt.Fprintf(inv.stderr, "%d written, %d unchanged, %d removed\n", len(res.Written), len(res.Unchanged), len(res.Removed))
+	}
+	return nil
+}

@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/build"
+	"github.com/errgen/errgen/internal/config"
+)
+
+// configFlags are the flags of the verbs that read a config.
+type configFlags struct {
+	config string
+	out    string
+}
+
+func (c *configFlags) register(inv *invocation, withOut bool) {
+	inv.flags.StringVar(&c.config, "config", "", "the config to read (default: ./errgen.yaml if present, else ./sources/errgen.yaml)")
+	if withOut {
+		inv.flags.StringVar(&c.out, "out", "", "output root (default: the config's out, relative to the config)")
+	}
+}
+
+// load reads the config and parses the sources of ids (all when none),
+// printing the parsers' warnings.
+func (c *configFlags) load(inv *invocation, ids ...string) (*config.Config, []build.Loaded, error) {
+	if c.config == "" {
+		c.config = defaultConfig()
+	}
+	cfg, err := config.Load(c.config)
+	if err != nil {
+		return nil, nil, err
+	}
+	loaded, err := build.Load(cfg, ids...)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, l := range loaded {
+		printWarnings(inv.stderr, l.Report)
+	}
+	return cfg, loaded, nil
+}
+
+// outDir is the output root: -out, or the config's.
+func (c *configFlags) outDir(cfg *config.Config) string {
+	if c.out != "" {
+		return c.out
+	}
+	return cfg.OutDir()
+}
+
+func printWarnings(w io.Writer, r *catalog.Report) {
+	if r == nil {
+		return
+	}
+	for _, d := range r.Warnings {
+		fmt.Fprintf(w, "errgen: warning: %s\n", d.Error())
+	}
+}
+
+// defaultConfig finds the config when -config is not given: errgen.yaml in
+// the current directory, as a downstream repository keeps it, else
+// sources/errgen.yaml, errgen's own layout.
+func defaultConfig() string {
+	for _, p := range DefaultConfigs {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return DefaultConfigs[len(DefaultConfigs)-1]
+}

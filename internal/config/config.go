@@ -1,0 +1,437 @@
+// Package config reads errgen.yaml: which vendor source feeds which
+// catalog, and where and how each catalog's outputs are written.
+//
+//	version: 1                 # required; the only version is 1
+//	out: ../generated          # output root, relative to this file (default ".")
+//	catalogs:
+//	  - id: huaweicloud/identitycenter     # required; lower-case, slash-separated
+//	    title: Huawei Cloud IAM Identity Center
+//	    vendor: Huawei Cloud
+//	    source:
+//	      kind: html-table                 # required; the parser to use
+//	      file: huaweicloud/identitycenter/ErrorCode.html   # required; relative to this file
+//	      url: https://support.huaweicloud.com/…            # required; where the vendor publishes it
+//	      tables:                          # optional; html-table only; default: every error table
+//	        - index: 1                     # the page's 1st <table>
+//	        - caption: Table 1 SCIM error codes
+//	      skip_bad_rows: false             # optional; warn and skip bad rows instead of failing
+//	    envelope: huaweicloud              # a named envelope, or a mapping:
+//	    #  shapes: [{code: /error_code, message: /error_msg, request_id: /request_id}]
+//	    #  request_id_header: X-Request-Id
+//	    go:
+//	      package: identitycenter          # default: last element of id
+//	      dir: go/huaweicloud/identitycenter   # relative to out; default: go/<id>
+//	      import: example.com/m/identitycenter # default: derived from the enclosing go.mod
+//	      names:                           # Go names for codes, instead of derived ones
+//	        IdentityCenter.1000: NoPermission
+//
+// Unknown keys, missing required fields, duplicate ids and paths that leave
+// their base directory are errors that name the file and the line.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// Version is the only config version this errgen reads.
+const Version = 1
+
+// Config is a parsed errgen.yaml.
+type Config struct {
+	Version  int       `yaml:"version"`
+	Out      string    `yaml:"out"`
+	Catalogs []Catalog `yaml:"catalogs"`
+
+	// File is the config's path as given; Dir its directory. Relative
+	// paths in the config are resolved against Dir.
+	File string `yaml:"-"`
+	Dir  string `yaml:"-"`
+}
+
+// Catalog says where one catalog comes from and where it goes.
+type Catalog struct {
+	ID       string   `yaml:"id"`
+	Title    string   `yaml:"title"`
+	Vendor   string   `yaml:"vendor"`
+	Source   Source   `yaml:"source"`
+	Envelope Envelope `yaml:"envelope"`
+	Go       Go       `yaml:"go"`
+
+	// Line is where the catalog starts in the config file.
+	Line int `yaml:"-"`
+}
+
+// Source names a vendor document snapshot and the parser that reads it.
+type Source struct {
+	Kind        string          `yaml:"kind"`
+	File        string          `yaml:"file"`
+	URL         string          `yaml:"url"`
+	Tables      []TableSelector `yaml:"tables"`
+	SkipBadRows bool            `yaml:"skip_bad_rows"`
+}
+
+// TableSelector picks one table of an HTML page: by 1-based index among
+// all the page's tables, or by caption.
+type TableSelector struct {
+	Index   int    `yaml:"index"`
+	Caption string `yaml:"caption"`
+}
+
+// Envelope is either the name of a known envelope (see
+// catalog.NamedEnvelope) or an explicit one.
+type Envelope struct {
+	Name            string  `yaml:"-"`
+	Shapes          []Shape `yaml:"shapes"`
+	RequestIDHeader string  `yaml:"request_id_header"`
+}
+
+// Shape is one layout of an error body, as JSON pointers (see
+// catalog.Shape).
+type Shape struct {
+	Code      string `yaml:"code"`
+	Message   string `yaml:"message"`
+	RequestID string `yaml:"request_id"`
+}
+
+// Catalog returns the envelope in the catalog's terms.
+func (e Envelope) Catalog() catalog.Envelope {
+	env := catalog.Envelope{RequestIDHeader: e.RequestIDHeader}
+	for _, s := range e.Shapes {
+		env.Shapes = append(env.Shapes, catalog.Shape(s))
+	}
+	return env
+}
+
+// UnmarshalYAML accepts a name or a mapping.
+func (e *Envelope) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		e.Name = n.Value
+		return nil
+	}
+	type plain Envelope
+	return n.Decode((*plain)(e))
+}
+
+// Go configures the generated Go package.
+type Go struct {
+	Package string            `yaml:"package"`
+	Dir     string            `yaml:"dir"`
+	Import  string            `yaml:"import"`
+	Names   map[string]string `yaml:"names"`
+}
+
+// Catalog returns the catalog called id.
+func (c *Config) Catalog(id string) (*Catalog, bool) {
+	for i := range c.Catalogs {
+		if c.Catalogs[i].ID == id {
+			return &c.Catalogs[i], true
+		}
+	}
+	return nil, false
+}
+
+// IDs lists the catalog ids in config order.
+func (c *Config) IDs() []string {
+	ids := make([]string, len(c.Catalogs))
+	for i, cat := range c.Catalogs {
+		ids[i] = cat.ID
+	}
+	return ids
+}
+
+// Path resolves a path written in the config against its directory.
+func (c *Config) Path(p string) string {
+	return filepath.Join(c.Dir, filepath.FromSlash(p))
+}
+
+// OutDir is the output root.
+func (c *Config) OutDir() string { return c.Path(c.Out) }
+
+// Load reads and validates the config file at file.
+func Load(file string) (*Config, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(file, data)
+}
+
+// Parse validates data as the config file named file.
+func Parse(file string, data []byte) (*Config, error) {
+	fail := func(line int, format string, args ...any) error {
+		where := ""
+		if line > 0 {
+			where = fmt.Sprintf("line %d", line)
+		}
+		return &catalog.Diagnostic{File: file, Where: where, Message: fmt.Sprintf(format, args...)}
+	}
+	var root yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fail(0, "empty config: want a mapping with version: 1 and catalogs")
+		}
+		return nil, fail(0, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	doc := root.Content[0]
+	if doc.Kind != yaml.MappingNode {
+		return nil, fail(doc.Line, "want a mapping with version: 1 and catalogs")
+	}
+	if err := checkKeys(doc, reflect.TypeFor[Config](), ""); err != nil {
+		return nil, fail(err.line, "%s", err.msg)
+	}
+	var cfg Config
+	if err := doc.Decode(&cfg); err != nil {
+		return nil, fail(0, "%s", strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n  "))
+	}
+	cfg.File = file
+	cfg.Dir = filepath.Dir(file)
+
+	// line is the line of the last of keys found under n: where a reader
+	// looks for the setting, or for the place to add it.
+	line := func(n *yaml.Node, keys ...string) int {
+		at := n.Line
+		for _, k := range keys {
+			key, v := lookup(n, k)
+			if v == nil {
+				break
+			}
+			at, n = key.Line, v
+		}
+		return at
+	}
+	if cfg.Version != Version {
+		return nil, fail(line(doc, "version"), "version: got %d, want %d", cfg.Version, Version)
+	}
+	if cfg.Out == "" {
+		cfg.Out = "."
+	}
+	if err := relPath(cfg.Out, true); err != nil {
+		return nil, fail(line(doc, "out"), "out: %v", err)
+	}
+	if len(cfg.Catalogs) == 0 {
+		return nil, fail(line(doc, "catalogs"), "catalogs: want at least one catalog")
+	}
+	seq := value(doc, "catalogs")
+	seenID := map[string]int{}
+	seenDir := map[string]string{}
+	for i := range cfg.Catalogs {
+		c := &cfg.Catalogs[i]
+		n := seq.Content[i]
+		c.Line = n.Line
+		at := func(keys ...string) int { return line(n, keys...) }
+		name := fmt.Sprintf("catalogs[%d]", i)
+		if c.ID != "" {
+			name = fmt.Sprintf("catalog %s", c.ID)
+		}
+		switch {
+		case c.ID == "":
+			return nil, fail(at(), "%s: missing id (e.g. id: vendor/api)", name)
+		case !idRE.MatchString(c.ID):
+			return nil, fail(at("id"), "%s: id must be lower-case words (a-z, 0-9, '-', '_') separated by '/'", name)
+		}
+		if prev, dup := seenID[c.ID]; dup {
+			return nil, fail(at("id"), "%s: duplicate id, first used on line %d", name, prev)
+		}
+		seenID[c.ID] = at("id")
+		s := &c.Source
+		switch {
+		case s.Kind == "":
+			return nil, fail(at("source"), "%s: source: missing kind (one of: %s)", name, strings.Join(Kinds, ", "))
+		case !slices.Contains(Kinds, s.Kind):
+			return nil, fail(at("source", "kind"), "%s: source: unknown kind %q (one of: %s)", name, s.Kind, strings.Join(Kinds, ", "))
+		case s.File == "":
+			return nil, fail(at("source"), "%s: source: missing file", name)
+		case s.URL == "":
+			return nil, fail(at("source"), "%s: source: missing url (where the vendor publishes the document)", name)
+		}
+		if err := relPath(s.File, false); err != nil {
+			return nil, fail(at("source", "file"), "%s: source: file: %v", name, err)
+		}
+		for j, t := range s.Tables {
+			tn := value(n, "source", "tables").Content[j]
+			if (t.Index == 0) == (t.Caption == "") {
+				return nil, fail(tn.Line, "%s: source: tables[%d]: want exactly one of index (1, 2, …) or caption", name, j)
+			}
+			if t.Index < 0 {
+				return nil, fail(tn.Line, "%s: source: tables[%d]: index must be 1 or more", name, j)
+			}
+		}
+		if len(s.Tables) > 0 && s.Kind != "html-table" {
+			return nil, fail(at("source", "tables"), "%s: source: tables only applies to kind html-table", name)
+		}
+		if c.Envelope.Name != "" {
+			env, ok := catalog.NamedEnvelope(c.Envelope.Name)
+			if !ok {
+				return nil, fail(at("envelope"), "%s: envelope: unknown name %q (one of: %s, or a mapping with shapes)", name, c.Envelope.Name, strings.Join(catalog.EnvelopeNames(), ", "))
+			}
+			c.Envelope.Shapes, c.Envelope.RequestIDHeader = nil, env.RequestIDHeader
+			for _, sh := range env.Shapes {
+				c.Envelope.Shapes = append(c.Envelope.Shapes, Shape(sh))
+			}
+		} else if len(c.Envelope.Shapes) == 0 {
+			return nil, fail(at("envelope"), "%s: missing envelope: name one (%s) or give shapes", name, strings.Join(catalog.EnvelopeNames(), ", "))
+		}
+		for j, sh := range c.Envelope.Shapes {
+			for _, p := range []struct{ key, ptr string }{{"code", sh.Code}, {"message", sh.Message}, {"request_id", sh.RequestID}} {
+				if p.ptr == "" && p.key == "code" || p.ptr != "" && !strings.HasPrefix(p.ptr, "/") {
+					return nil, fail(at("envelope", "shapes"), "%s: envelope: shapes[%d]: %s: want a JSON pointer such as /error/%s", name, j, p.key, p.key)
+				}
+			}
+		}
+		g := &c.Go
+		if g.Package == "" {
+			g.Package = path.Base(c.ID)
+			g.Package = strings.NewReplacer("-", "", "_", "").Replace(g.Package)
+		}
+		if !goIdentRE.MatchString(g.Package) {
+			return nil, fail(at("go", "package"), "%s: go: package %q is not a lower-case Go package name", name, g.Package)
+		}
+		if g.Dir == "" {
+			g.Dir = path.Join("go", c.ID)
+		}
+		if err := relPath(g.Dir, true); err != nil {
+			return nil, fail(at("go", "dir"), "%s: go: dir: %v", name, err)
+		}
+		g.Dir = path.Clean(g.Dir)
+		if other, dup := seenDir[g.Dir]; dup {
+			return nil, fail(at("go"), "%s: go: dir %s is also used by catalog %s", name, g.Dir, other)
+		}
+		seenDir[g.Dir] = c.ID
+	}
+	return &cfg, nil
+}
+
+// Kinds lists the source kinds errgen can parse.
+var Kinds = []string{"html-table"}
+
+var (
+	idRE      = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*$`)
+	goIdentRE = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
+)
+
+// relPath rejects paths that could write or read outside the config's
+// tree: absolute paths and paths with "..", except that dotdot allows a
+// leading "../" run (the output root may sit beside the config).
+func relPath(p string, dotdot bool) error {
+	if p == "" {
+		return errors.New("empty path")
+	}
+	if path.IsAbs(p) || filepath.IsAbs(p) || strings.Contains(p, `\`) {
+		return fmt.Errorf("%q: want a relative, slash-separated path", p)
+	}
+	rest := path.Clean(p)
+	if dotdot {
+		for strings.HasPrefix(rest, "../") {
+			rest = rest[3:]
+		}
+		if rest == ".." {
+			rest = "."
+		}
+	}
+	if rest == ".." || strings.HasPrefix(rest, "../") {
+		return fmt.Errorf("%q leaves the config's directory", p)
+	}
+	return nil
+}
+
+type keyError struct {
+	line int
+	msg  string
+}
+
+// checkKeys reports the first key of n that t has no field for. yaml.v3's
+// KnownFields does not reach through custom unmarshalers, and its errors
+// carry no path, so errgen walks the tree itself.
+func checkKeys(n *yaml.Node, t reflect.Type, at string) *keyError {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind == yaml.ScalarNode && t == reflect.TypeFor[Envelope]() {
+			return nil
+		}
+		if n.Kind != yaml.MappingNode {
+			return &keyError{n.Line, fmt.Sprintf("%s: want a mapping", strings.TrimPrefix(at, "."))}
+		}
+		fields := map[string]reflect.Type{}
+		var names []string
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
+			if tag == "" || tag == "-" {
+				continue
+			}
+			fields[tag] = f.Type
+			names = append(names, tag)
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			ft, ok := fields[k.Value]
+			if !ok {
+				where := strings.TrimPrefix(at, ".")
+				if where != "" {
+					where += ": "
+				}
+				return &keyError{k.Line, fmt.Sprintf("%sunknown key %q (want one of: %s)", where, k.Value, strings.Join(names, ", "))}
+			}
+			if err := checkKeys(v, ft, at+"."+k.Value); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+				return nil
+			}
+			return &keyError{n.Line, fmt.Sprintf("%s: want a list", strings.TrimPrefix(at, "."))}
+		}
+		for i, item := range n.Content {
+			if err := checkKeys(item, t.Elem(), fmt.Sprintf("%s[%d]", at, i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode && !(n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+			return &keyError{n.Line, fmt.Sprintf("%s: want a mapping", strings.TrimPrefix(at, "."))}
+		}
+	}
+	return nil
+}
+
+// value follows keys through nested mappings; nil when one is missing.
+func value(n *yaml.Node, keys ...string) *yaml.Node {
+	for _, k := range keys {
+		if _, n = lookup(n, k); n == nil {
+			return nil
+		}
+	}
+	return n
+}
+
+// lookup returns the key and value nodes of key in mapping n.
+func lookup(n *yaml.Node, key string) (k, v *yaml.Node) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			k, v = n.Content[i], n.Content[i+1]
+		}
+	}
+	return k, v
+}

@@ -1,0 +1,76 @@
+package config
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDefaults(t *testing.T) {
+	cfg, err := Parse(filepath.Join("dir", "errgen.yaml"), []byte(`version: 1
+catalogs:
+  - id: acme/my-api
+    source: {kind: html-table, file: src/page.html, url: https://acme.example/e, tables: [{index: 2}, {caption: Table 1 X}]}
+    envelope:
+      shapes: [{code: /err/code, message: /err/msg}]
+      request_id_header: X-Req
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cfg.Catalogs[0]
+	if cfg.Out != "." || cfg.OutDir() != "dir" {
+		t.Errorf("out = %q, OutDir = %q; want the config's directory", cfg.Out, cfg.OutDir())
+	}
+	if c.Go.Package != "myapi" || c.Go.Dir != "go/acme/my-api" {
+		t.Errorf("go = %+v, want package myapi in go/acme/my-api", c.Go)
+	}
+	if c.Line != 3 {
+		t.Errorf("Line = %d, want 3", c.Line)
+	}
+	if got := cfg.Path(c.Source.File); got != filepath.Join("dir", "src", "page.html") {
+		t.Errorf("Path = %q", got)
+	}
+	if len(c.Source.Tables) != 2 || c.Source.Tables[0].Index != 2 || c.Source.Tables[1].Caption != "Table 1 X" {
+		t.Errorf("tables = %+v", c.Source.Tables)
+	}
+	if c.Envelope.RequestIDHeader != "X-Req" || c.Envelope.Shapes[0].Message != "/err/msg" {
+		t.Errorf("envelope = %+v", c.Envelope)
+	}
+}
+
+func TestNamedEnvelope(t *testing.T) {
+	cfg, err := Parse("e.yaml", []byte("version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: u}\n    envelope: huaweicloud\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := cfg.Catalogs[0].Envelope; e.Name != "huaweicloud" || len(e.Shapes) != 2 || e.RequestIDHeader != "X-Request-Id" {
+		t.Errorf("envelope = %+v", e)
+	}
+}
+
+// TestErrors covers the mistakes not already in the CLI's scripts.
+func TestErrors(t *testing.T) {
+	const head = "version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: u}\n"
+	for _, tc := range []struct{ in, want string }{
+		{"", "c.yaml: empty config"},
+		{"- a\n", "c.yaml: line 1: want a mapping"},
+		{"version: 1\n", "c.yaml: line 1: catalogs: want at least one catalog"},
+		{"version: 1\ncatalogs:\n  - title: x\n", "c.yaml: line 3: catalogs[0]: missing id"},
+		{"version: 1\ncatalogs:\n  - id: Acme/API\n", "c.yaml: line 3: catalog Acme/API: id must be lower-case"},
+		{head + "    envelope: huaweicloud\n    go: {package: Bad}\n", "c.yaml: line 6: catalog a: go: package \"Bad\" is not a lower-case Go package name"},
+		{head + "    envelope: huaweicloud\n    go: {dir: /abs}\n", "c.yaml: line 6: catalog a: go: dir: \"/abs\": want a relative, slash-separated path"},
+		{head, "c.yaml: line 3: catalog a: missing envelope"},
+		{head + "    envelope: {shapes: [{message: /m}]}\n", "c.yaml: line 5: catalog a: envelope: shapes[0]: code: want a JSON pointer"},
+		{head + "    envelope: huaweicloud\n    go: {names: [x]}\n", "c.yaml: line 6: catalogs[0].go.names: want a mapping"},
+		{"version: 1\nout: /tmp\ncatalogs: []\n", "c.yaml: line 2: out: \"/tmp\": want a relative"},
+		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: u, tables: [{index: 1, caption: x}]}\n    envelope: huaweicloud\n", "c.yaml: line 4: catalog a: source: tables[0]: want exactly one of index"},
+		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: u}\n    envelope: huaweicloud\n  - id: b\n    source: {kind: html-table, file: p.html, url: u}\n    envelope: huaweicloud\n    go: {dir: go/a}\n",
+			"c.yaml: line 9: catalog b: go: dir go/a is also used by catalog a"},
+	} {
+		_, err := Parse("c.yaml", []byte(tc.in))
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("Parse(%q):\n got %v\nwant prefix %q", tc.in, err, tc.want)
+		}
+	}
+}
