@@ -48,7 +48,9 @@ func Parse(kind string, data []byte, opts ParseOptions) ([]catalog.Entry, *catal
 
 // Loaded is one catalog read from its source, with what its parser noticed.
 type Loaded struct {
-	Config  *config.Catalog
+	Config *config.Catalog
+	// File is the source snapshot's path, as messages name it.
+	File    string
 	Catalog *catalog.Catalog
 	Report  *catalog.Report
 }
@@ -90,6 +92,7 @@ func Load(cfg *config.Config, ids ...string) ([]Loaded, error) {
 		sum := sha256.Sum256(data)
 		out = append(out, Loaded{
 			Config: c,
+			File:   file,
 			Report: report,
 			Catalog: &catalog.Catalog{
 				Format: catalog.FormatVersion,

@@ -13,14 +13,15 @@ import (
 )
 
 // Emit returns every output file of the loaded catalogs, keyed by slash
-// path relative to the config's output root, manifest included.
-func Emit(cfg *config.Config, loaded []Loaded) (map[string][]byte, error) {
+// path relative to the output root out, manifest included. out only serves
+// to derive Go import paths from the enclosing go.mod.
+func Emit(cfg *config.Config, loaded []Loaded, out string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	for _, l := range loaded {
 		g := l.Config.Go
 		imp := g.Import
 		if imp == "" {
-			imp = importPath(outPath(cfg.OutDir(), g.Dir))
+			imp = importPath(outPath(out, g.Dir))
 		}
 		pkg, err := gopkg.Emit(l.Catalog, gopkg.Options{Package: g.Package, ImportPath: imp, Names: g.Names})
 		if err != nil {

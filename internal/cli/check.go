@@ -13,15 +13,10 @@ func runCheck(inv *invocation) error {
 	if _, err := inv.parse(0, 0); err != nil {
 		return err
 	}
-	cfg, loaded, err := cf.load(inv)
+	out, files, _, err := cf.emit(inv)
 	if err != nil {
 		return err
 	}
-	files, err := build.Emit(cfg, loaded)
-	if err != nil {
-		return err
-	}
-	out := cf.outDir(cfg)
 	d, err := build.Check(out, files)
 	if err != nil {
 		return err

@@ -13,15 +13,10 @@ func runGenerate(inv *invocation) error {
 	if _, err := inv.parse(0, 0); err != nil {
 		return err
 	}
-	cfg, loaded, err := cf.load(inv)
+	out, files, loaded, err := cf.emit(inv)
 	if err != nil {
 		return err
 	}
-	files, err := build.Emit(cfg, loaded)
-	if err != nil {
-		return err
-	}
-	out := cf.outDir(cfg)
 	res, err := build.Write(out, files)
 	if err != nil {
 		return err
@@ -29,7 +24,7 @@ func runGenerate(inv *invocation) error {
 	if *verbose {
 		for _, l := range loaded {
 			c := l.Catalog
-			fmt.Fprintf(inv.stderr, "%s: %d entries, %d codes from %s\n", c.ID, len(c.Entries), len(c.Codes()), cfg.Path(l.Config.Source.File))
+			fmt.Fprintf(inv.stderr, "%s: %d entries, %d codes from %s\n", c.ID, len(c.Entries), len(c.Codes()), l.File)
 		}
 		for _, p := range res.Written {
 			fmt.Fprintf(inv.stderr, "wrote %s\n", outPath(out, p))

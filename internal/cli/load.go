@@ -43,12 +43,21 @@ func (c *configFlags) load(inv *invocation, ids ...string) (*config.Config, []bu
 	return cfg, loaded, nil
 }
 
-// outDir is the output root: -out, or the config's.
-func (c *configFlags) outDir(cfg *config.Config) string {
-	if c.out != "" {
-		return c.out
+// emit loads every catalog of the config and returns the output root
+// (-out, or the config's) and the files generate writes there.
+func (c *configFlags) emit(inv *invocation) (out string, files map[string][]byte, loaded []build.Loaded, err error) {
+	cfg, loaded, err := c.load(inv)
+	if err != nil {
+		return "", nil, nil, err
 	}
-	return cfg.OutDir()
+	out = c.out
+	if out == "" {
+		out = cfg.OutDir()
+	}
+	if files, err = build.Emit(cfg, loaded, out); err != nil {
+		return "", nil, nil, err
+	}
+	return out, files, loaded, nil
 }
 
 func printWarnings(w io.Writer, r *catalog.Report) {
