@@ -15,6 +15,7 @@ import (
 	"path"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/config"
@@ -44,6 +45,16 @@ func Parse(kind string, data []byte, opts ParseOptions) ([]catalog.Entry, *catal
 		return htmltable.Parse(data, htmltable.Options{File: opts.File, Tables: tables, SkipBadRows: opts.SkipBadRows})
 	}
 	return nil, nil, fmt.Errorf("unknown source kind %q (known: %v)", kind, config.Kinds)
+}
+
+// GuessKind returns the source kind a file most likely is, from its name
+// and content, or "" when it cannot tell.
+func GuessKind(file string, data []byte) string {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".html", ".htm":
+		return "html-table"
+	}
+	return ""
 }
 
 // Loaded is one catalog read from its source, with what its parser noticed.

@@ -36,9 +36,6 @@ func (t *tableFlag) Set(s string) error {
 	return nil
 }
 
-// kindsByExt guesses -kind from a file name.
-var kindsByExt = map[string]string{".html": "html-table", ".htm": "html-table"}
-
 func runParse(inv *invocation) error {
 	kind := inv.flags.String("kind", "", "source kind: "+strings.Join(config.Kinds, ", ")+" (default: guessed from the file extension)")
 	format := formatFlag(inv)
@@ -53,15 +50,14 @@ func runParse(inv *invocation) error {
 		return err
 	}
 	file := args[0]
-	if *kind == "" {
-		*kind = kindsByExt[strings.ToLower(filepath.Ext(file))]
-		if *kind == "" {
-			return usagef("cannot tell the kind of %s from its name: give -kind (%s)", file, strings.Join(config.Kinds, ", "))
-		}
-	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return err
+	}
+	if *kind == "" {
+		if *kind = build.GuessKind(file, data); *kind == "" {
+			return usagef("cannot tell the kind of %s from its name: give -kind (%s)", file, strings.Join(config.Kinds, ", "))
+		}
 	}
 	entries, report, err := build.Parse(*kind, data, build.ParseOptions{File: file, Tables: tables, SkipBadRows: *skip})
 	if err != nil {
