@@ -34,27 +34,48 @@
 //	  "envelope": {                         // how an error body carries the code
 //	    "shapes": [
 //	      {"code": "/error_code", "message": "/error_msg", "request_id": "/request_id"},
-//	      {"code": "/error/code", "message": "/error/message"}
+//	      {"code": "/error/code", "message": "/error/message"},
+//	      {"code": "/errors/*/code", "message": "/errors/*/message"} // "*": every element
 //	    ],
-//	    "request_id_header": "X-Request-Id"
+//	    "request_id_header": "X-Request-Id",
+//	    "fields": [                         // other documented fields of the body
+//	      {"name": "policyViolations", "pointer": "/policyViolations", "type": "array",
+//	       "required": false, "description": "A list of policy violations…"}
+//	    ]
 //	  },
 //	  "entries": [
 //	    {
 //	      "status": 400,                    // HTTP status; 0 when not documented
 //	      "code": "IdentityCenter.400",
 //	      "message": "Bad Request: {0}.",   // the documented template, verbatim
+//	      "title": "Not found",             // a short name of the case (OpenAPI example summary)
+//	      "name": "NotFound",               // identifier the source suggests (x-enum-varnames)
 //	      "description": "Invalid request parameter.",
 //	      "solution": "Check whether the request parameter is correct.",
 //	      "extra": {"Module": "…"},         // columns errgen has no field for, by header text
-//	      "origin": {"table": 1, "caption": "", "row": 1}
+//	      "operations": [                   // API operations documenting it, in source order
+//	        {"method": "PATCH", "path": "/users/{id}", "operation_id": "updateUser"}
+//	      ],
+//	      "examples": [                     // documented example bodies it was seen in
+//	        {"name": "Not found", "summary": "Not found", "description": "…",
+//	         "body": "{\"errors\":[{\"code\":\"…\"}]}"} // compact JSON, keys sorted
+//	      ],
+//	      "origin": {"table": 1, "caption": "", "row": 1,   // a table row of a page, or
+//	                 "pointer": "/components/schemas/Error/properties/code/enum/3"} // a JSON pointer
 //	    }
 //	  ]
 //	}
 //
-// Empty optional fields (title, vendor, url, file, sha256, description,
-// solution, extra, caption, request_id, request_id_header) are omitted; the
-// others are always present, so "status": 0 means "unknown", not "missing".
-// Object keys of extra are sorted. Texts are verbatim after the parser's
+// Empty optional fields (title, vendor, url, file, sha256, request_id,
+// request_id_header, fields and a field's type, required and description;
+// an entry's title, name, description, solution, extra, operations,
+// examples; operation_id; an example's name, summary and description; and
+// origin's table, caption, row and pointer) are omitted; the others are
+// always present, so "status": 0 means "unknown", not "missing". Pages
+// give origins with table and row, API descriptions with a pointer.
+// Object keys of extra are sorted. OpenAPI sources put the response key of
+// a range or default response ("4XX", "5XX", "default") in
+// extra["status_range"], with status 0. Texts are verbatim after the parser's
 // normalisation: whitespace runs collapsed to one space, paragraph and line
 // breaks inside a cell kept as a single "\n", placeholders such as {0},
 // {roleId}, %(key)s or {} untouched.
@@ -106,42 +127,104 @@ type Envelope struct {
 	// RequestIDHeader is the response header that carries the request ID
 	// when the body does not.
 	RequestIDHeader string `json:"request_id_header,omitempty"`
+	// Fields are the other documented fields of the error body, such as
+	// details or policy violations, in documented order.
+	Fields []Field `json:"fields,omitempty"`
 }
 
 // Shape is one layout of an error body. Each field is a JSON pointer (RFC
 // 6901) into the body, e.g. "/error_code" or "/error/code"; the code may be
-// a JSON string or number.
+// a JSON string or number. A reference token "*" stands for every element
+// of an array: a body {"errors": [{"code", "message"}, …]} has the shape
+// {"code": "/errors/*/code", "message": "/errors/*/message"}, and the code
+// and message of one element pair up. A pointer has at most one "*"; the
+// request ID pointer has none.
 type Shape struct {
 	Code      string `json:"code"`
 	Message   string `json:"message,omitempty"`
 	RequestID string `json:"request_id,omitempty"`
 }
 
-// Entry is one documented error: one row of a vendor's table.
+// Field is one documented field of an error body besides code, message and
+// request ID.
+type Field struct {
+	// Name is the field's JSON name.
+	Name string `json:"name"`
+	// Pointer is where the field sits in the body; it has no "*".
+	Pointer string `json:"pointer"`
+	// Type is the JSON type the source documents: "object", "array",
+	// "string", "number", "integer" or "boolean"; "" when it documents none.
+	Type        string `json:"type,omitempty"`
+	Required    bool   `json:"required,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// Entry is one documented error: one row of a vendor's table, or one
+// documented (status, code, message) of an API description.
 type Entry struct {
-	// Status is the HTTP status the error comes with; 0 means unknown.
+	// Status is the HTTP status the error comes with; 0 means unknown, or
+	// a range or default response (see Extra["status_range"]).
 	Status int `json:"status"`
 	// Code is the vendor's error code, verbatim.
 	Code string `json:"code"`
 	// Message is the documented message template, verbatim.
-	Message     string `json:"message"`
+	Message string `json:"message"`
+	// Title is a short name of the case, such as the summary of the one
+	// OpenAPI example the entry comes from.
+	Title string `json:"title,omitempty"`
+	// Name is an identifier the source suggests for the code (OpenAPI
+	// x-enum-varnames); emitters prefer it to one derived from the code.
+	Name        string `json:"name,omitempty"`
 	Description string `json:"description,omitempty"`
 	Solution    string `json:"solution,omitempty"`
 	// Extra holds the columns errgen has no field for, by header text.
-	Extra  map[string]string `json:"extra,omitempty"`
-	Origin Origin            `json:"origin"`
+	// OpenAPI entries put the response key of a status range or default
+	// response ("4XX", "default") in "status_range".
+	Extra map[string]string `json:"extra,omitempty"`
+	// Operations are the API operations the entry is documented under, in
+	// source order.
+	Operations []Operation `json:"operations,omitempty"`
+	// Examples are the documented examples the entry was observed in.
+	Examples []Example `json:"examples,omitempty"`
+	Origin   Origin    `json:"origin"`
 }
 
-// Origin locates an entry in its source.
+// Operation is one HTTP operation of an API description.
+type Operation struct {
+	// Method is upper case: "GET", "PATCH".
+	Method string `json:"method"`
+	// Path is the path template as the description writes it.
+	Path        string `json:"path"`
+	OperationID string `json:"operation_id,omitempty"`
+}
+
+// Example is one documented example of an error response body.
+type Example struct {
+	// Name is the example's key among its siblings (an OpenAPI named
+	// example); "" for an example that has none, such as a schema's.
+	Name        string `json:"name,omitempty"`
+	Summary     string `json:"summary,omitempty"`
+	Description string `json:"description,omitempty"`
+	// Body is the example value as compact JSON with object keys sorted.
+	Body string `json:"body"`
+}
+
+// Origin locates an entry in its source: a table row for pages, a JSON
+// pointer for API descriptions.
 type Origin struct {
 	// Table is the 1-based index of the table among all tables of the page,
 	// in document order.
-	Table int `json:"table"`
+	Table int `json:"table,omitempty"`
 	// Caption is the table's caption, if it has one.
 	Caption string `json:"caption,omitempty"`
 	// Row is the 1-based index of the row among the table's data rows
 	// (header rows are not counted).
-	Row int `json:"row"`
+	Row int `json:"row,omitempty"`
+	// Pointer is the JSON pointer (RFC 6901) to where the source documents
+	// the entry. A place in another file than the source's own is written
+	// as that file's slash path, relative to the source, then "#" and the
+	// pointer.
+	Pointer string `json:"pointer,omitempty"`
 }
 
 // Marshal returns the stable JSON form of c, described in the package doc.

@@ -34,6 +34,25 @@
 //     are unexported and start with "errgen", so no generated name can
 //     collide with them.
 //
+// # Bodies that list errors
+//
+// When a code pointer of the catalog's envelope has a "*" token, such as
+// "/errors/*/code" for the Nevis IDM API's {"errors": [{"code",
+// "message"}, …]}, the body lists errors. errors.go then also declares
+// type Errors (Status, Errors []*Error, RequestID, Raw, and one
+// json.RawMessage field per documented field of the envelope, such as
+// PolicyViolations, named after its JSON name and documented), with a
+// one-line Error, Unwrap() []error and HTTPStatusCode; Parse returns
+// (*Errors, bool) with one *Error per element that has a code, code and
+// message of one element paired, and FromResponse returns an *Errors. So
+// errors.Is(err, idm.UserLoginFailed) finds any listed error through
+// wrapping, and errors.As finds the first *Error or the *Errors. A message
+// pointer of such a shape must go through the same "*"; request ID and
+// field pointers have none. Parse resolves the body's pointers in one pass,
+// then each element's; a one-error body costs the *Errors, the *Error and
+// the message. Without a "*" in a code pointer the package API is the one
+// above, and "*" is an ordinary key.
+//
 // So that errors.Is(err, identitycenter.Code1000) holds for any error
 // wrapping an *Error with that code, *Error has an Is method that compares
 // Codes. Lookup is a binary search over a table sorted at generation time
@@ -57,8 +76,16 @@
 //
 // # Names
 //
-// A constant's name comes from its code by [GoName], after removing the
-// prefix all codes of the catalog share ([CommonPrefix]): the rest is
+// A constant's name is Options.Names[code] (the names: map of
+// errgen.yaml) when set; else the name the source suggests for the code
+// (Entry.Name, such as an OpenAPI x-enum-varnames entry) made an exported
+// identifier by [SourceName]; else it comes from its code by [GoName],
+// after removing the prefix all codes of the catalog share
+// ([CommonPrefix]), or, when Options.TrimPrefixes is set, the longest of
+// those that the code starts with ([TrimPrefix]; with trim_prefixes
+// ["errors.", "error."], "errors.property.stringmaxlen" is
+// PropertyStringmaxlen and "error.login.userState" LoginUserState): the
+// rest is
 // split on every character that is not a letter or digit, each part's
 // first letter is upper-cased, and the parts are joined; if the result
 // is not an exported identifier (it starts with a digit, or with a letter
@@ -68,7 +95,8 @@
 // and SCIM's "400" is Code400.
 //
 // The generated package declares Code, Entry, Info, Error, Lookup, All,
-// Parse, FromResponse and Match itself. A derived name that equals one of
+// Parse, FromResponse and Match itself, and Errors for a body that lists
+// errors. A derived name that equals one of
 // them gets the prefix "Code" too (a code "error" is CodeError), so
 // derivation never fails for that reason; Options.Names, which comes from
 // the names: map of errgen.yaml, may not use them.
@@ -98,7 +126,11 @@
 //
 // Problems with the catalog or the options are returned as
 // *catalog.Diagnostic: a bad package name (not an identifier, a keyword,
-// "_" or "main"), a catalog without entries, a shape without a code
-// pointer or with something that is not a JSON pointer (RFC 6901), and
-// the naming problems above.
+// "_" or "main"), a catalog without entries or with an entry without code
+// (a status-only entry), a shape without a code pointer or with something
+// that is not a JSON pointer (RFC 6901), a "*" where it cannot be (twice
+// in a pointer, in a request ID or field pointer, or in a message pointer
+// that does not share the code's array), a field without pointer, two
+// fields with the same Go name, and the naming problems above. Messages
+// name an entry by its table and row, or its JSON pointer.
 package gopkg

@@ -21,6 +21,7 @@ type gen struct {
 	groups [][]catalog.Entry // entries of codes[i]
 	names  []string          // Go name of codes[i]
 	env    env
+	fields []string // Go name of the envelope's fields[i] in Errors
 }
 
 // multi lays a composite literal out one element per line.
@@ -86,9 +87,16 @@ func (g *gen) packageDoc() doc {
 	d.para()
 
 	first := g.names[0]
-	d.text(fmt.Sprintf(`Every documented code is a constant of type [Code], such as [%s] for %s.
+	if g.env.array {
+		d.text(fmt.Sprintf(`Every documented code is a constant of type [Code], such as [%s] for %s.
+			A Code is an error itself. An error response lists one or more errors, so
+			[FromResponse] and [Parse] return an [*Errors] that wraps an [*Error] for
+			each; errors.Is matches a code with any of them, also through wrapping.`, first, strconv.Quote(g.codes[0])))
+	} else {
+		d.text(fmt.Sprintf(`Every documented code is a constant of type [Code], such as [%s] for %s.
 		A Code is an error itself, and the [*Error] that [FromResponse] and [Parse]
 		return matches its code with errors.Is, also through wrapping.`, first, strconv.Quote(g.codes[0])))
+	}
 	d.para()
 	d.add("# Usage")
 	d.para()
@@ -96,7 +104,7 @@ func (g *gen) packageDoc() doc {
 		d.add("\timport " + strconv.Quote(p))
 		d.add("")
 	}
-	for _, l := range []string{
+	usage := []string{
 		"resp, err := client.Do(req)",
 		"if err != nil {",
 		"\treturn err",
@@ -112,7 +120,18 @@ func (g *gen) packageDoc() doc {
 		"\t}",
 		"\treturn err",
 		"}",
-	} {
+	}
+	if g.env.array {
+		usage = slices.Concat(usage[:9], []string{
+			fmt.Sprintf("\tvar apiErrs *%s.Errors", pkg),
+			"\tif errors.As(err, &apiErrs) {",
+			"\t\tfor _, apiErr := range apiErrs.Errors {",
+			"\t\t\tlog.Printf(\"request %s: %s: %s\", apiErrs.RequestID, apiErr.Code, apiErr.Message)",
+			"\t\t}",
+			"\t}",
+		}, usage[13:])
+	}
+	for _, l := range usage {
 		d.add("\t" + l)
 	}
 	d.para()
@@ -130,13 +149,31 @@ func (g *gen) packageDoc() doc {
 	d.para()
 	d.add("# Names")
 	d.para()
-	d.text(`A constant is named after its code: the prefix all codes share, ending at
-		a separator, is dropped; the rest is split at every character that is not
-		a letter or digit, and the parts are capitalised and joined. A name that
-		would not be an exported identifier, such as one starting with a digit, or
-		that would clash with this package's own names (Code, Entry, Info, Error,
-		Lookup, All, Parse, FromResponse, Match) gets the prefix Code. The names:
-		map of errgen.yaml overrides a name.`)
+	dropped := "the prefix all codes share, ending at a separator, is dropped"
+	if len(g.opts.TrimPrefixes) > 0 {
+		quoted := make([]string, len(g.opts.TrimPrefixes))
+		for i, p := range g.opts.TrimPrefixes {
+			quoted[i] = strconv.Quote(oneLine(p))
+		}
+		dropped = "the longest of the prefixes " + strings.Join(quoted, ", ") + " that it starts with is dropped"
+	}
+	own := "Code, Entry, Info, Error, Lookup, All, Parse, FromResponse, Match"
+	if g.env.array {
+		own = "Code, Entry, Info, Error, Errors, Lookup, All, Parse, FromResponse, Match"
+	}
+	suggested := ""
+	for _, e := range g.c.Entries {
+		if e.Name != "" {
+			suggested = " A name the source suggests for a code (such as x-enum-varnames) is used instead of the derived one."
+			break
+		}
+	}
+	d.text(fmt.Sprintf(`A constant is named after its code: %s; the rest is split at every
+		character that is not a letter or digit, and the parts are capitalised and
+		joined. A name that would not be an exported identifier, such as one
+		starting with a digit, or that would clash with this package's own names
+		(%s) gets the prefix Code.%s The names: map of errgen.yaml overrides a
+		name.`, dropped, own, suggested))
 	d.para()
 	d.add("# Tables")
 	d.para()
@@ -157,14 +194,20 @@ func (g *gen) constDoc(i int) doc {
 	d.add(fmt.Sprintf("%s is %s.", g.names[i], strconv.Quote(g.codes[i])))
 	type text struct{ message, description, solution string }
 	var order []text
-	statuses := map[text][]int{}
+	// A status is its number, or for status 0 the range or default
+	// response the source documents it under ("4XX"), or "" for unknown.
+	statuses := map[text][]string{}
 	for _, e := range g.groups[i] {
 		t := text{e.Message, e.Description, e.Solution}
 		if _, ok := statuses[t]; !ok {
 			order = append(order, t)
 		}
-		if !slices.Contains(statuses[t], e.Status) {
-			statuses[t] = append(statuses[t], e.Status)
+		s := oneLine(e.Extra["status_range"])
+		if e.Status != 0 {
+			s = strconv.Itoa(e.Status)
+		}
+		if !slices.Contains(statuses[t], s) {
+			statuses[t] = append(statuses[t], s)
 		}
 	}
 	for _, t := range order {
@@ -172,10 +215,10 @@ func (g *gen) constDoc(i int) doc {
 		var known []string
 		undocumented := false
 		for _, s := range statuses[t] {
-			if s == 0 {
+			if s == "" {
 				undocumented = true
 			} else {
-				known = append(known, strconv.Itoa(s))
+				known = append(known, s)
 			}
 		}
 		var label string
@@ -512,11 +555,15 @@ func (g *gen) errorsFile() *jen.File {
 	var shapeDoc doc
 	for i, s := range g.c.Envelope.Shapes {
 		sh := g.env.shapes[i]
-		shapes = append(shapes, jen.Values(
+		var list []jen.Code
+		if g.env.array {
+			list = []jen.Code{jen.Id("list").Op(":").Lit(g.env.lists[i])}
+		}
+		shapes = append(shapes, jen.Values(append(list,
 			jen.Id("code").Op(":").Lit(sh.code),
 			jen.Id("message").Op(":").Lit(sh.message),
 			jen.Id("requestID").Op(":").Lit(sh.requestID),
-		))
+		)...))
 		line := "  - code " + strconv.Quote(s.Code)
 		if s.Message != "" {
 			line += ", message " + strconv.Quote(s.Message)
@@ -526,13 +573,48 @@ func (g *gen) errorsFile() *jen.File {
 		}
 		shapeDoc.add(line)
 	}
-	comment(f, `
+	if !g.env.array {
+		comment(f, `
 // envelopePointers are the JSON pointers of the envelope's shapes as
 // reference tokens; envelopeShapes index them, -1 for none.
 `)
-	f.Var().Id("envelopePointers").Op("=").Index(jen.Op("...")).Index().String().Custom(multi, ptrs...)
-	f.Var().Id("envelopeShapes").Op("=").Index(jen.Op("...")).Id("errgenShape").Custom(multi, shapes...)
+		f.Var().Id("envelopePointers").Op("=").Index(jen.Op("...")).Index().String().Custom(multi, ptrs...)
+		f.Var().Id("envelopeShapes").Op("=").Index(jen.Op("...")).Id("errgenShape").Custom(multi, shapes...)
+	} else {
+		var elems []jen.Code
+		for _, p := range g.env.elemPointers {
+			toks := make([]jen.Code, len(p))
+			for i, t := range p {
+				toks[i] = jen.Lit(t)
+			}
+			elems = append(elems, jen.Values(toks...))
+		}
+		comment(f, `
+// envelopePointers are JSON pointers into the body as reference tokens:
+// those of the arrays that list errors, of single errors' codes and
+// messages, of the request ID and of the documented fields.
+// elementPointers point into one element of such an array. Each of
+// envelopeShapes has the index of its array (list, -1 for a shape with
+// one error) and of its code and message among elementPointers (or, with
+// no list, among envelopePointers), -1 for none.
+`)
+		f.Var().Id("envelopePointers").Op("=").Index(jen.Op("...")).Index().String().Custom(multi, ptrs...)
+		f.Var().Id("elementPointers").Op("=").Index(jen.Op("...")).Index().String().Custom(multi, elems...)
+		f.Var().Id("envelopeShapes").Op("=").Index(jen.Op("...")).Id("errgenListShape").Custom(multi, shapes...)
+	}
 
+	if g.env.array {
+		g.arrayAPI(f, shapeDoc)
+	} else {
+		g.singleAPI(f, shapeDoc)
+	}
+	return f
+}
+
+// singleAPI adds Parse and FromResponse for a body that carries one
+// error.
+func (g *gen) singleAPI(f *jen.File, shapeDoc doc) {
+	e := jen.Id("e")
 	comment(f, `
 // Parse reads an error response body. It tries the vendor's body layouts
 // in this order and uses the first whose code is a JSON string or number
@@ -610,5 +692,208 @@ func (g *gen) errorsFile() *jen.File {
 		),
 		jen.Return(e.Clone()),
 	)
-	return f
+}
+
+// arrayAPI adds type Errors, Parse and FromResponse for a body that lists
+// errors: a code pointer has a "*".
+func (g *gen) arrayAPI(f *jen.File, shapeDoc doc) {
+	pkg := g.opts.Package
+	es := jen.Id("es")
+
+	fields := []jen.Code{
+		jen.Comment("// Status is the HTTP status of the response."),
+		jen.Id("Status").Int(),
+		jen.Comment("// Errors are the errors the body lists, in body order, each with the"),
+		jen.Comment("// response's Status, RequestID and Raw."),
+		jen.Id("Errors").Index().Op("*").Id("Error"),
+		jen.Comment("// RequestID identifies the request for the vendor's support."),
+		jen.Id("RequestID").String(),
+		jen.Comment("// Raw is the response body as read, not copied: it shares memory with"),
+		jen.Comment("// the body given to Parse or put back by FromResponse."),
+		jen.Id("Raw").Index().Byte(),
+	}
+	for i, fd := range g.c.Envelope.Fields {
+		var d doc
+		kind := "JSON value"
+		if fd.Type != "" {
+			kind = "JSON " + fd.Type
+		}
+		d.text(fmt.Sprintf("%s is the body's %s (%s at %s), kept as raw JSON; nil when the body has none.", g.fields[i], strconv.Quote(oneLine(fd.Name)), kind, strconv.Quote(oneLine(fd.Pointer))))
+		labelled(&d, "Documented: ", fd.Description, "")
+		for _, l := range d {
+			fields = append(fields, jen.Comment(commentLine(l)))
+		}
+		fields = append(fields, jen.Id(g.fields[i]).Qual("encoding/json", "RawMessage"))
+	}
+	comment(f, `
+// Errors is an error response of the vendor's API, whose body lists one
+// or more errors, as [FromResponse] and [Parse] read it. It wraps each of
+// them, so errors.Is and errors.As find any one of them through an
+// Errors and anything that wraps it.
+`)
+	f.Type().Id("Errors").Struct(fields...)
+
+	example := oneLine(g.codes[0])
+	if st := g.groups[0][0].Status; st != 0 {
+		example += fmt.Sprintf(" (HTTP %d)", st)
+	}
+	comment(f, fmt.Sprintf(`
+// Error returns one line: that of the first error, with how many more
+// the body lists, such as
+//
+//	%s: %s: message (+1 more) [request_id 0f7e6b5c]
+`, pkg, example))
+	f.Func().Params(es.Clone().Op("*").Id("Errors")).Id("Error").Params().String().Block(
+		jen.If(es.Clone().Op("==").Nil()).Block(jen.Return(jen.Lit(pkg+": <nil>"))),
+		jen.If(jen.Len(es.Clone().Dot("Errors")).Op("==").Lit(0).Op("||").Add(es.Clone()).Dot("Errors").Index(jen.Lit(0)).Op("==").Nil()).Block(
+			jen.Return(jen.Id("errgenErrorsText").Call(jen.Lit(pkg), jen.Lit(""), es.Clone().Dot("Status"), jen.Lit(""), es.Clone().Dot("RequestID"), jen.Lit(0))),
+		),
+		jen.Id("first").Op(":=").Add(es.Clone()).Dot("Errors").Index(jen.Lit(0)),
+		jen.Return(jen.Id("errgenErrorsText").Call(jen.Lit(pkg), jen.String().Call(jen.Id("first").Dot("Code")), es.Clone().Dot("Status"), jen.Id("first").Dot("Message"), es.Clone().Dot("RequestID"), jen.Len(es.Clone().Dot("Errors")))),
+	)
+	comment(f, fmt.Sprintf(`
+// Unwrap returns the listed errors, so that errors.Is(err, %s)
+// holds when any of them has that code.
+`, g.names[0]))
+	f.Func().Params(es.Clone().Op("*").Id("Errors")).Id("Unwrap").Params().Index().Error().Block(
+		jen.If(es.Clone().Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Id("out").Op(":=").Make(jen.Index().Error(), jen.Lit(0), jen.Len(es.Clone().Dot("Errors"))),
+		jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(es.Clone()).Dot("Errors")).Block(
+			jen.If(jen.Id("e").Op("!=").Nil()).Block(jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("e"))),
+		),
+		jen.Return(jen.Id("out")),
+	)
+	comment(f, "// HTTPStatusCode returns the HTTP status, for callers that test errors for this method.")
+	f.Func().Params(es.Clone().Op("*").Id("Errors")).Id("HTTPStatusCode").Params().Int().Block(
+		jen.If(es.Clone().Op("==").Nil()).Block(jen.Return(jen.Lit(0))),
+		jen.Return(es.Clone().Dot("Status")),
+	)
+
+	comment(f, `
+// Parse reads an error response body. It tries the vendor's body layouts
+// in this order and uses the first whose code is a JSON string or number
+// (a number is taken as written) at least once; "*" stands for every
+// element of an array, and the code and message of one element belong
+// together:
+//
+`)
+	for _, l := range shapeDoc {
+		f.Comment(commentLine(l))
+	}
+	comment(f, `
+//
+// Every element with a code becomes one [*Error] of Errors, in body
+// order. ok is false when body is not valid JSON or no layout gives a
+// code. Raw and the fields are body itself, not copies. A documented code
+// does not allocate: Code is then the constant's own string.
+`)
+	var setFields []jen.Code
+	for i, j := range g.env.fields {
+		setFields = append(setFields, es.Clone().Dot(g.fields[i]).Op("=").Id("errgenRaw").Call(jen.Id("body"), jen.Id("found").Index(jen.Lit(j))))
+	}
+	body := []jen.Code{
+		jen.Var().Id("found").Index(jen.Len(jen.Id("envelopePointers"))).Id("errgenSpan"),
+		jen.Var().Id("elemFound").Index(jen.Len(jen.Id("elementPointers"))).Id("errgenSpan"),
+		jen.Comment("// Room for a few errors, so that a short list needs no more memory."),
+		jen.Var().Id("elems").Index(jen.Lit(4)).Id("errgenElem"),
+		jen.List(jen.Id("list"), jen.Id("requestID"), jen.Id("ok")).Op(":=").Id("errgenParseAll").Call(
+			jen.Id("body"), jen.Id("envelopePointers").Index(jen.Empty(), jen.Empty()), jen.Id("elementPointers").Index(jen.Empty(), jen.Empty()),
+			jen.Id("envelopeShapes").Index(jen.Empty(), jen.Empty()),
+			jen.Id("found").Index(jen.Empty(), jen.Empty()), jen.Id("elemFound").Index(jen.Empty(), jen.Empty()), jen.Id("elems").Index(jen.Empty(), jen.Lit(0))),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.False())),
+		jen.Comment("// One allocation holds the errors, another their pointers."),
+		jen.Id("all").Op(":=").Make(jen.Index().Id("Error"), jen.Len(jen.Id("list"))),
+		es.Clone().Op(":=").Op("&").Id("Errors").Values(
+			jen.Id("Status").Op(":").Id("status"),
+			jen.Id("Errors").Op(":").Make(jen.Index().Op("*").Id("Error"), jen.Len(jen.Id("list"))),
+			jen.Id("RequestID").Op(":").Id("requestID"),
+			jen.Id("Raw").Op(":").Id("body"),
+		),
+		jen.For(jen.List(jen.Id("i"), jen.Id("el")).Op(":=").Range().Id("list")).Block(
+			jen.Id("e").Op(":=").Op("&").Id("all").Index(jen.Id("i")),
+			jen.Op("*").Id("e").Op("=").Id("Error").Values(
+				jen.Id("Status").Op(":").Id("status"),
+				jen.Id("Message").Op(":").Id("el").Dot("message"),
+				jen.Id("RequestID").Op(":").Id("requestID"),
+				jen.Id("Raw").Op(":").Id("body"),
+			),
+			jen.If(jen.List(jen.Id("k"), jen.Id("known")).Op(":=").Id("errgenSearchBytes").Call(jen.Id("sortedCodes").Index(jen.Empty(), jen.Empty()), jen.Id("el").Dot("code")), jen.Id("known")).Block(
+				jen.Id("e").Dot("Code").Op("=").Id("Code").Call(jen.Id("sortedCodes").Index(jen.Id("k"))),
+			).Else().Block(
+				jen.Id("e").Dot("Code").Op("=").Id("Code").Call(jen.Id("el").Dot("code")),
+			),
+			es.Clone().Dot("Errors").Index(jen.Id("i")).Op("=").Id("e"),
+		),
+	}
+	body = append(body, setFields...)
+	body = append(body, jen.Return(es.Clone(), jen.True()))
+	f.Func().Id("Parse").Params(jen.Id("status").Int(), jen.Id("body").Index().Byte()).Params(jen.Op("*").Id("Errors"), jen.Bool()).Block(body...)
+
+	var headerDoc string
+	var setHeader jen.Code = jen.Null()
+	if h := g.env.header; h != "" {
+		headerDoc = fmt.Sprintf("RequestID, of Errors and of each error, comes from the %s header when the body carries none", oneLine(h))
+		setHeader = jen.If(es.Clone().Dot("RequestID").Op("==").Lit("")).Block(
+			es.Clone().Dot("RequestID").Op("=").Id("resp").Dot("Header").Dot("Get").Call(jen.Lit(h)),
+			jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(es.Clone()).Dot("Errors")).Block(
+				jen.Id("e").Dot("RequestID").Op("=").Add(es.Clone()).Dot("RequestID"),
+			),
+		)
+	} else {
+		headerDoc = "the catalog names no request ID header"
+	}
+	var fr doc
+	fr.text(fmt.Sprintf(`FromResponse returns the error resp reports: nil for a nil resp or a
+		status below 400, else an [*Errors], also when the body lists no code or
+		is not JSON at all (Errors is then empty and Raw holds the body); %s.`, headerDoc))
+	fr.para()
+	fr.text(`It reads at most 1 MiB of the body and puts back a body that yields
+		everything again, read or not; closing it closes the original. When
+		reading fails, the error wraps both the *Errors and the read error, so
+		errors.As and errors.Is find either.`)
+	for _, l := range fr {
+		f.Comment(commentLine(l))
+	}
+	resp := jen.Id("resp")
+	f.Func().Id("FromResponse").Params(resp.Clone().Op("*").Qual("net/http", "Response")).Error().Block(
+		jen.If(resp.Clone().Op("==").Nil().Op("||").Add(resp.Clone()).Dot("StatusCode").Op("<").Lit(400)).Block(jen.Return(jen.Nil())),
+		jen.List(jen.Id("body"), jen.Id("readErr")).Op(":=").Id("errgenReadBody").Call(resp.Clone()),
+		jen.List(es.Clone(), jen.Id("ok")).Op(":=").Id("Parse").Call(resp.Clone().Dot("StatusCode"), jen.Id("body")),
+		jen.If(jen.Op("!").Id("ok")).Block(
+			es.Clone().Op("=").Op("&").Id("Errors").Values(
+				jen.Id("Status").Op(":").Add(resp.Clone()).Dot("StatusCode"),
+				jen.Id("Raw").Op(":").Id("body"),
+			),
+		),
+		setHeader,
+		jen.If(jen.Id("readErr").Op("!=").Nil()).Block(
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("%w: reading body: %w"), es.Clone(), jen.Id("readErr"))),
+		),
+		jen.Return(es.Clone()),
+	)
+}
+
+// fieldNames are the Go names of the envelope's documented fields as
+// fields of Errors: the JSON name made an exported identifier, with the
+// suffix "Field" when it would clash with Errors' own names.
+func fieldNames(c *catalog.Catalog) ([]string, error) {
+	own := map[string]bool{"Status": true, "Errors": true, "RequestID": true, "Raw": true, "Error": true, "Unwrap": true, "HTTPStatusCode": true}
+	owner := map[string]string{}
+	var out []string
+	for i, f := range c.Envelope.Fields {
+		name := GoName(f.Name, "")
+		if name == "" {
+			name = "Field" + strconv.Itoa(i)
+		}
+		if own[name] {
+			name += "Field"
+		}
+		if other, dup := owner[name]; dup {
+			return nil, &catalog.Diagnostic{File: c.Source.File, Where: fmt.Sprintf("/envelope/fields/%d", i),
+				Message: fmt.Sprintf("fields %q and %q both get the Go name %s; rename one in the catalog's envelope", other, f.Name, name)}
+		}
+		owner[name] = f.Name
+		out = append(out, name)
+	}
+	return out, nil
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"go/format"
 	"go/token"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -22,6 +24,10 @@ type Options struct {
 	// Names overrides the Go names of constants: code → exported
 	// identifier. Every key must be a code of the catalog.
 	Names map[string]string
+	// TrimPrefixes, when set, replace the codes' common prefix as what
+	// is dropped from a code before its Go name is derived: the longest
+	// of them that the code starts with.
+	TrimPrefixes []string
 }
 
 // header starts every generated file; `go generate`, linters and code
@@ -43,11 +49,21 @@ func Emit(c *catalog.Catalog, opts Options) (map[string][]byte, error) {
 		return nil, &catalog.Diagnostic{File: c.Source.File, Where: fmt.Sprintf("catalog %s", c.ID),
 			Message: "the catalog has no entries, so there is no error code to generate; check the source and its parser"}
 	}
-	goNames, err := names(c, codes, opts.Names)
+	for _, e := range c.Entries {
+		if e.Code == "" {
+			return nil, &catalog.Diagnostic{File: c.Source.File, Where: where(e),
+				Message: "an entry has no code (the source documents only a status, as when an OpenAPI document's error bodies have no code field the parser can find), so there is no constant to generate; set the code's JSON pointer (code_pointer: in errgen.yaml)"}
+		}
+	}
+	env, err := envelope(c)
 	if err != nil {
 		return nil, err
 	}
-	env, err := envelope(c)
+	goNames, err := names(c, codes, opts, env.array)
+	if err != nil {
+		return nil, err
+	}
+	fields, err := fieldNames(c)
 	if err != nil {
 		return nil, err
 	}
@@ -58,6 +74,7 @@ func Emit(c *catalog.Catalog, opts Options) (map[string][]byte, error) {
 		groups: c.ByCode(),
 		names:  goNames,
 		env:    env,
+		fields: fields,
 	}
 	files := map[string][]byte{}
 	for name, build := range map[string]func() *jen.File{
@@ -110,50 +127,145 @@ func supportFile(pkg string) ([]byte, error) {
 type shape struct{ code, message, requestID int }
 
 // env is the catalog's envelope resolved at generation time: distinct
-// pointers as reference tokens, and the shapes that use them.
+// pointers as reference tokens, the shapes that use them, and the index
+// of each documented field's pointer.
 type env struct {
 	pointers [][]string
 	shapes   []shape
 	header   string
+	fields   []int
+	// array is set when a code pointer has a "*": the body lists errors,
+	// and Parse returns them all as an *Errors. Then each shape's list
+	// indexes the pointer of its array (-1 for a shape with one error),
+	// and its code and message index elemPointers, the pointers into one
+	// element.
+	array        bool
+	lists        []int
+	elemPointers [][]string
 }
 
 func envelope(c *catalog.Catalog) (env, error) {
 	var e env
 	e.header = c.Envelope.RequestIDHeader
-	index := map[string]int{}
-	add := func(i int, field, p string, optional bool) (int, error) {
-		if p == "" {
-			if optional {
-				return -1, nil
-			}
-			return 0, &catalog.Diagnostic{File: c.Source.File, Where: fmt.Sprintf("/envelope/shapes/%d/%s", i, field),
-				Message: "the shape has no code pointer: want a JSON pointer such as \"/error_code\""}
+	// "*" means every element only in a body that lists its errors;
+	// elsewhere it is an ordinary key, as it always was.
+	e.array = arrayEnvelope(c)
+	intern := func(list *[][]string, index map[string]int, toks []string) int {
+		key := strings.Join(toks, "\x00") + "\x00" + strconv.Itoa(len(toks))
+		if j, ok := index[key]; ok {
+			return j
 		}
-		if j, ok := index[p]; ok {
-			return j, nil
-		}
+		index[key] = len(*list)
+		*list = append(*list, toks)
+		return index[key]
+	}
+	bodyIndex, elemIndex := map[string]int{}, map[string]int{}
+	fail := func(where, format string, args ...any) error {
+		return &catalog.Diagnostic{File: c.Source.File, Where: where, Message: fmt.Sprintf(format, args...)}
+	}
+	// parse returns the tokens of p, and where its "*" is (-1 for none,
+	// and always outside a body that lists errors).
+	parse := func(where, p string) ([]string, int, error) {
 		toks, ok := support.Pointer(p)
 		if !ok {
-			return 0, &catalog.Diagnostic{File: c.Source.File, Where: fmt.Sprintf("/envelope/shapes/%d/%s", i, field),
-				Message: fmt.Sprintf("%q is not a JSON pointer: want \"\" or \"/\"-separated tokens such as \"/error/code\", with ~ written ~0 and / written ~1", p)}
+			return nil, 0, fail(where, "%q is not a JSON pointer: want \"\" or \"/\"-separated tokens such as \"/error/code\", with ~ written ~0 and / written ~1", p)
 		}
-		index[p] = len(e.pointers)
-		e.pointers = append(e.pointers, toks)
-		return index[p], nil
+		star := -1
+		if e.array {
+			for i, t := range toks {
+				if t != "*" {
+					continue
+				}
+				if star >= 0 {
+					return nil, 0, fail(where, "%q has two \"*\" tokens: want at most one, for the array that lists the errors", p)
+				}
+				star = i
+			}
+		}
+		return toks, star, nil
+	}
+	body := func(where, p string) (int, error) {
+		if p == "" {
+			return -1, nil
+		}
+		toks, star, err := parse(where, p)
+		if err != nil {
+			return 0, err
+		}
+		if star >= 0 {
+			return 0, fail(where, "%q has a \"*\": only code and message pointers may, this is one value per body", p)
+		}
+		return intern(&e.pointers, bodyIndex, toks), nil
 	}
 	for i, s := range c.Envelope.Shapes {
-		var sh shape
-		var err error
-		if sh.code, err = add(i, "code", s.Code, false); err != nil {
+		where := fmt.Sprintf("/envelope/shapes/%d", i)
+		if s.Code == "" {
+			return env{}, fail(where+"/code", "the shape has no code pointer: want a JSON pointer such as \"/error_code\"")
+		}
+		code, star, err := parse(where+"/code", s.Code)
+		if err != nil {
 			return env{}, err
 		}
-		if sh.message, err = add(i, "message", s.Message, true); err != nil {
-			return env{}, err
+		sh, list := shape{message: -1}, -1
+		if star < 0 {
+			if sh.code, err = body(where+"/code", s.Code); err != nil {
+				return env{}, err
+			}
+			if sh.message, err = body(where+"/message", s.Message); err != nil {
+				return env{}, err
+			}
+		} else {
+			list = intern(&e.pointers, bodyIndex, code[:star])
+			sh.code = intern(&e.elemPointers, elemIndex, code[star+1:])
+			if s.Message != "" {
+				msg, mstar, err := parse(where+"/message", s.Message)
+				if err != nil {
+					return env{}, err
+				}
+				if mstar != star || !slices.Equal(msg[:mstar], code[:star]) {
+					return env{}, fail(where+"/message", "message pointer %q must reach into the same array as code pointer %q, through the same \"*\"", s.Message, s.Code)
+				}
+				sh.message = intern(&e.elemPointers, elemIndex, msg[mstar+1:])
+			}
 		}
-		if sh.requestID, err = add(i, "request_id", s.RequestID, true); err != nil {
+		if sh.requestID, err = body(where+"/request_id", s.RequestID); err != nil {
 			return env{}, err
 		}
 		e.shapes = append(e.shapes, sh)
+		e.lists = append(e.lists, list)
+	}
+	for i, f := range c.Envelope.Fields {
+		where := fmt.Sprintf("/envelope/fields/%d/pointer", i)
+		if f.Pointer == "" {
+			return env{}, fail(where, "field %q has no pointer: want a JSON pointer into the body such as \"/details\"", f.Name)
+		}
+		j, err := body(where, f.Pointer)
+		if err != nil {
+			return env{}, err
+		}
+		e.fields = append(e.fields, j)
 	}
 	return e, nil
+}
+
+// arrayEnvelope reports whether a code pointer of c's envelope has a
+// "*": the body lists errors.
+func arrayEnvelope(c *catalog.Catalog) bool {
+	for _, s := range c.Envelope.Shapes {
+		if strings.Contains(s.Code+"/", "/*/") {
+			return true
+		}
+	}
+	return false
+}
+
+// where names an entry's place in its source for messages.
+func where(e catalog.Entry) string {
+	switch {
+	case e.Origin.Pointer != "":
+		return e.Origin.Pointer
+	case e.Origin.Table != 0:
+		return fmt.Sprintf("table %d, row %d", e.Origin.Table, e.Origin.Row)
+	}
+	return ""
 }

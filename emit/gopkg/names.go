@@ -88,21 +88,71 @@ func GoName(code, prefix string) string {
 	return name
 }
 
+// TrimPrefix returns the longest of prefixes that code starts with and
+// that leaves something of it, or "".
+func TrimPrefix(code string, prefixes []string) string {
+	best := ""
+	for _, p := range prefixes {
+		if len(p) > len(best) && len(p) < len(code) && strings.HasPrefix(code, p) {
+			best = p
+		}
+	}
+	return best
+}
+
+// SourceName turns a name the source suggests for a code (an OpenAPI
+// x-enum-varnames entry, such as "USER_LOGIN_FAILED", "userLoginFailed"
+// or "UserLoginFailed") into an exported identifier: split like a code,
+// each part capitalised, and an all-upper-case name's parts lower-cased
+// after their first letter (UserLoginFailed), with the prefix "Code" when
+// the result does not start with a letter. "" when nothing is left.
+func SourceName(name string) string {
+	if strings.ToUpper(name) == name {
+		var b strings.Builder
+		start := true
+		for _, r := range name {
+			switch {
+			case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+				start = true
+				b.WriteRune('_')
+				continue
+			case !start:
+				r = unicode.ToLower(r)
+			}
+			start = false
+			b.WriteRune(r)
+		}
+		name = b.String()
+	}
+	return GoName(name, "")
+}
+
 // names returns the Go name of each code of c, in the order of
-// c.Codes(): an override from names, else GoName, moved off a reserved
-// name by the prefix "Code".
-func names(c *catalog.Catalog, codes []string, overrides map[string]string) ([]string, error) {
+// c.Codes(): an override from opts.Names, else the name the source
+// suggests (Entry.Name, see SourceName), else GoName after the longest
+// of opts.TrimPrefixes or, without those, the codes' common prefix; a
+// derived name that is reserved gets the prefix "Code". array adds the
+// names a package for a body that lists errors declares.
+func names(c *catalog.Catalog, codes []string, opts Options, array bool) ([]string, error) {
+	overrides := opts.Names
 	prefix := CommonPrefix(codes)
-	origins := make(map[string]catalog.Origin, len(codes))
+	origins := make(map[string]catalog.Entry, len(codes))
+	suggested := map[string]string{}
 	for _, e := range c.Entries {
 		if _, ok := origins[e.Code]; !ok {
-			origins[e.Code] = e.Origin
+			origins[e.Code] = e
+		}
+		if _, ok := suggested[e.Code]; !ok && e.Name != "" {
+			suggested[e.Code] = e.Name
 		}
 	}
 	where := func(code string) string {
-		o := origins[code]
-		return fmt.Sprintf("code %q (table %d, row %d)", code, o.Table, o.Row)
+		if w := where(origins[code]); w != "" {
+			return fmt.Sprintf("code %q (%s)", code, w)
+		}
+		return fmt.Sprintf("code %q", code)
 	}
+	isReserved := func(name string) bool { return reserved[name] || array && name == "Errors" }
 	fix := "; add a names: override (code → exported Go identifier) for it in errgen.yaml"
 
 	for code, name := range sortedMap(overrides) {
@@ -114,7 +164,7 @@ func names(c *catalog.Catalog, codes []string, overrides map[string]string) ([]s
 		case !token.IsIdentifier(name) || !token.IsExported(name):
 			return nil, &catalog.Diagnostic{File: c.Source.File, Where: where(code),
 				Message: fmt.Sprintf("names: override %q is not an exported Go identifier (letters and digits, starting with an upper-case letter, not a keyword); fix it in errgen.yaml", name)}
-		case reserved[name]:
+		case isReserved(name):
 			return nil, &catalog.Diagnostic{File: c.Source.File, Where: where(code),
 				Message: fmt.Sprintf("names: override %q clashes with the generated package's own %s; choose another name in errgen.yaml", name, name)}
 		}
@@ -125,12 +175,21 @@ func names(c *catalog.Catalog, codes []string, overrides map[string]string) ([]s
 	for i, code := range codes {
 		name, ok := overrides[code]
 		if !ok {
-			name = GoName(code, prefix)
+			p := prefix
+			if len(opts.TrimPrefixes) > 0 {
+				p = TrimPrefix(code, opts.TrimPrefixes)
+			}
+			if s := suggested[code]; s != "" {
+				name = SourceName(s)
+			}
+			if name == "" {
+				name = GoName(code, p)
+			}
 			if name == "" {
 				return nil, &catalog.Diagnostic{File: c.Source.File, Where: where(code),
-					Message: "cannot derive a Go name: the code has no letter or digit after the common prefix " + fmt.Sprintf("%q", prefix) + fix}
+					Message: "cannot derive a Go name: the code has no letter or digit after the prefix " + fmt.Sprintf("%q", p) + fix}
 			}
-			if reserved[name] {
+			if isReserved(name) {
 				name = "Code" + name
 			}
 		}

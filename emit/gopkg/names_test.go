@@ -77,14 +77,15 @@ func TestGoName(t *testing.T) {
 	}
 }
 
-func TestNames(t *testing.T) {
-	cat := func(codes ...string) *catalog.Catalog {
-		c := &catalog.Catalog{ID: "test/x", Source: catalog.Source{File: "x.html"}}
-		for i, code := range codes {
-			c.Entries = append(c.Entries, catalog.Entry{Code: code, Origin: catalog.Origin{Table: 1, Row: i + 1}})
-		}
-		return c
+func cat(codes ...string) *catalog.Catalog {
+	c := &catalog.Catalog{ID: "test/x", Source: catalog.Source{File: "x.html"}}
+	for i, code := range codes {
+		c.Entries = append(c.Entries, catalog.Entry{Code: code, Origin: catalog.Origin{Table: 1, Row: i + 1}})
 	}
+	return c
+}
+
+func TestNames(t *testing.T) {
 	tests := []struct {
 		name      string
 		codes     []string
@@ -116,7 +117,7 @@ func TestNames(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := cat(tt.codes...)
-			got, err := names(c, c.Codes(), tt.overrides)
+			got, err := names(c, c.Codes(), Options{Names: tt.overrides}, false)
 			if tt.err == nil {
 				if err != nil {
 					t.Fatal(err)
@@ -136,5 +137,50 @@ func TestNames(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// With trim_prefixes the longest listed prefix goes instead of the common
+// one: the Nevis IDM codes start with "errors." or "error.".
+func TestTrimPrefixes(t *testing.T) {
+	c := cat("errors.userLoginFailed", "errors.property.stringmaxlen", "error.login.userState", "errors.credentialFidoUaf.notUnique", "errorsX", "other.code")
+	got, err := names(c, c.Codes(), Options{TrimPrefixes: []string{"error.", "errors."}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"UserLoginFailed", "PropertyStringmaxlen", "LoginUserState", "CredentialFidoUafNotUnique", "ErrorsX", "OtherCode"}
+	if !slices.Equal(got, want) {
+		t.Errorf("names = %q, want %q", got, want)
+	}
+	// Trimming makes collisions possible; they stay errors naming both.
+	c = cat("errors.noRecord", "error.noRecord")
+	_, err = names(c, c.Codes(), Options{TrimPrefixes: []string{"errors.", "error."}}, false)
+	if err == nil || !strings.Contains(err.Error(), `codes "errors.noRecord" and "error.noRecord" both get the Go name NoRecord`) {
+		t.Errorf("collision: %v", err)
+	}
+	// A prefix equal to the whole code is not trimmed.
+	if p := TrimPrefix("errors.", []string{"errors."}); p != "" {
+		t.Errorf("TrimPrefix of the whole code = %q", p)
+	}
+}
+
+// A name the source suggests beats derivation, and an override beats it;
+// in a package for listed errors, Errors is taken.
+func TestSourceNames(t *testing.T) {
+	c := cat("errors.a", "errors.b", "errors.c", "errors.errors")
+	c.Entries[0].Name = "USER_LOGIN_FAILED"
+	c.Entries[1].Name = "notUnique"
+	c.Entries[2].Name = "Overridden"
+	got, err := names(c, c.Codes(), Options{Names: map[string]string{"errors.c": "Mine"}, TrimPrefixes: []string{"errors."}}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"UserLoginFailed", "NotUnique", "Mine", "CodeErrors"}; !slices.Equal(got, want) {
+		t.Errorf("names = %q, want %q", got, want)
+	}
+	for in, want := range map[string]string{"HTTP_404": "Http404", "already-Good": "AlreadyGood", "9lives": "Code9lives", "__": ""} {
+		if got := SourceName(in); got != want {
+			t.Errorf("SourceName(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -20,19 +20,54 @@ import (
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/parse/htmltable"
+	"github.com/errgen/errgen/parse/openapi"
 )
 
 // ParseOptions are the source settings a parser may use.
 type ParseOptions struct {
-	// File names the input in messages.
+	// File names the input in messages; for kind openapi it is also the
+	// path that $refs to other files are resolved against.
 	File        string
 	Tables      []config.TableSelector
 	SkipBadRows bool
+	// CodePointer and MessagePointer locate the code and message in an
+	// error body (kind openapi).
+	CodePointer    string
+	MessagePointer string
+}
+
+// Parsed is what a parser gives.
+type Parsed struct {
+	Entries []catalog.Entry
+	// Envelope is the one the source describes, nil when its kind
+	// describes none (html-table).
+	Envelope *catalog.Envelope
+	Report   *catalog.Report
 }
 
 // Parse reads data as a source of the given kind.
 func Parse(kind string, data []byte, opts ParseOptions) ([]catalog.Entry, *catalog.Report, error) {
+	p, err := ParseSource(kind, data, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p.Entries, p.Report, nil
+}
+
+// ParseSource is Parse with the envelope a source describes.
+func ParseSource(kind string, data []byte, opts ParseOptions) (*Parsed, error) {
 	switch kind {
+	case "openapi":
+		r, err := openapi.Parse(data, openapi.Options{
+			File:           opts.File,
+			CodePointer:    opts.CodePointer,
+			MessagePointer: opts.MessagePointer,
+			ReadFile:       localFiles(opts.File),
+		})
+		if err != nil {
+			return nil, err
+		}
+		return &Parsed{Entries: r.Entries, Envelope: &r.Envelope, Report: &r.Report}, nil
 	case "html-table":
 		var tables []string
 		for _, t := range opts.Tables {
@@ -42,9 +77,28 @@ func Parse(kind string, data []byte, opts ParseOptions) ([]catalog.Entry, *catal
 				tables = append(tables, t.Caption)
 			}
 		}
-		return htmltable.Parse(data, htmltable.Options{File: opts.File, Tables: tables, SkipBadRows: opts.SkipBadRows})
+		entries, report, err := htmltable.Parse(data, htmltable.Options{File: opts.File, Tables: tables, SkipBadRows: opts.SkipBadRows})
+		if err != nil {
+			return nil, err
+		}
+		return &Parsed{Entries: entries, Report: report}, nil
 	}
-	return nil, nil, fmt.Errorf("unknown source kind %q (known: %v)", kind, config.Kinds)
+	return nil, fmt.Errorf("unknown source kind %q (known: %v)", kind, config.Kinds)
+}
+
+// localFiles reads the files an OpenAPI document's $refs name, as long as
+// they lie in the document's directory or below it: a vendor document
+// must not make errgen read arbitrary files.
+func localFiles(doc string) func(string) ([]byte, error) {
+	dir := filepath.Dir(doc)
+	return func(name string) ([]byte, error) {
+		p := filepath.Clean(filepath.FromSlash(name))
+		rel, err := filepath.Rel(dir, p)
+		if err != nil || filepath.IsAbs(name) && !filepath.IsAbs(dir) || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, fmt.Errorf("$ref to %s: errgen reads referenced files only in %s or below", name, dir)
+		}
+		return os.ReadFile(p)
+	}
 }
 
 // GuessKind returns the source kind a file most likely is, from its name
@@ -53,6 +107,8 @@ func GuessKind(file string, data []byte) string {
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".html", ".htm":
 		return "html-table"
+	case ".yaml", ".yml", ".json":
+		return "openapi"
 	}
 	return ""
 }
@@ -92,19 +148,27 @@ func Load(cfg *config.Config, ids ...string) ([]Loaded, error) {
 			}
 			files[file] = data
 		}
-		entries, report, err := Parse(c.Source.Kind, data, ParseOptions{
-			File:        file,
-			Tables:      c.Source.Tables,
-			SkipBadRows: c.Source.SkipBadRows,
+		parsed, err := ParseSource(c.Source.Kind, data, ParseOptions{
+			File:           file,
+			Tables:         c.Source.Tables,
+			SkipBadRows:    c.Source.SkipBadRows,
+			CodePointer:    c.Source.CodePointer,
+			MessagePointer: c.Source.MessagePointer,
 		})
 		if err != nil {
 			return nil, err
+		}
+		// The config's envelope, when it gives one, wins over the one the
+		// source describes.
+		env := c.Envelope.Catalog()
+		if len(env.Shapes) == 0 && parsed.Envelope != nil {
+			env = *parsed.Envelope
 		}
 		sum := sha256.Sum256(data)
 		out = append(out, Loaded{
 			Config: c,
 			File:   file,
-			Report: report,
+			Report: parsed.Report,
 			Catalog: &catalog.Catalog{
 				Format: catalog.FormatVersion,
 				ID:     c.ID,
@@ -116,8 +180,8 @@ func Load(cfg *config.Config, ids ...string) ([]Loaded, error) {
 					File:   path.Clean(c.Source.File),
 					SHA256: hex.EncodeToString(sum[:]),
 				},
-				Envelope: c.Envelope.Catalog(),
-				Entries:  entries,
+				Envelope: env,
+				Entries:  parsed.Entries,
 			},
 		})
 	}

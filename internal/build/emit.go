@@ -13,9 +13,16 @@ import (
 )
 
 // Emit returns every output file of the loaded catalogs, keyed by slash
-// path relative to the output root out, manifest included. out only serves
-// to derive Go import paths from the enclosing go.mod.
+// path relative to the output root out, manifest included: the Go
+// packages, OpenAPI components under openapi/ and Markdown pages under
+// docs/. out only serves to derive Go import paths from the enclosing
+// go.mod.
 func Emit(cfg *config.Config, loaded []Loaded, out string) (map[string][]byte, error) {
+	return EmitWith(cfg, loaded, out, EmitOptions{})
+}
+
+// EmitWith is Emit with the options of one run.
+func EmitWith(cfg *config.Config, loaded []Loaded, out string, opts EmitOptions) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	for _, l := range loaded {
 		g := l.Config.Go
@@ -23,13 +30,16 @@ func Emit(cfg *config.Config, loaded []Loaded, out string) (map[string][]byte, e
 		if imp == "" {
 			imp = importPath(outPath(out, g.Dir))
 		}
-		pkg, err := gopkg.Emit(l.Catalog, gopkg.Options{Package: g.Package, ImportPath: imp, Names: g.Names})
+		pkg, err := gopkg.Emit(l.Catalog, gopkg.Options{Package: g.Package, ImportPath: imp, Names: g.Names, TrimPrefixes: g.TrimPrefixes})
 		if err != nil {
 			return nil, fmt.Errorf("%s: catalog %s: %w", cfg.File, l.Config.ID, err)
 		}
 		for name, data := range pkg {
 			files[path.Join(g.Dir, name)] = data
 		}
+	}
+	if err := publish(cfg, loaded, out, opts, files); err != nil {
+		return nil, err
 	}
 	files[ManifestName] = manifest(files)
 	return files, nil

@@ -10,6 +10,7 @@ import (
 func runCheck(inv *invocation) error {
 	var cf configFlags
 	cf.register(inv, true)
+	cf.registerTemplates(inv)
 	if _, err := inv.parse(0, 0); err != nil {
 		return err
 	}

@@ -1,8 +1,10 @@
 // Package cli is errgen's command line.
 //
-//	errgen generate [-config F] [-out DIR] [-v]   regenerate outputs from sources
-//	errgen check    [-config F] [-out DIR]        prove outputs are in sync with sources
-//	errgen parse    [-kind K] [-format json|text] [-table SEL]... FILE
+//	errgen generate [-config F] [-out DIR] [-templates DIR] [-v]
+//	                                               regenerate outputs from sources
+//	errgen check    [-config F] [-out DIR] [-templates DIR]
+//	                                               prove outputs are in sync with sources
+//	errgen parse    [-kind K] [-format json|text] [-table SEL]... [-code-pointer P] [-message-pointer P] FILE
 //	                                               print the catalog a source file gives
 //	errgen show     [-config F] [-format json|text] ID
 //	                                               print one catalog of the config
@@ -46,10 +48,13 @@ var verbs []verb
 
 func init() {
 	verbs = []verb{
-		{"generate", "[-config F] [-out DIR] [-v]", "regenerate every output from the config's sources", runGenerate},
-		{"check", "[-config F] [-out DIR]", "exit 1 when the outputs differ from what generate would write", runCheck},
-		{"parse", "[-kind K] [-format json|text] [-table SEL]... [-skip-bad-rows] FILE", "print the catalog a source file gives", runParse},
+		{"generate", "[-config F] [-out DIR] [-templates DIR] [-v]", "regenerate every output from the config's sources", runGenerate},
+		{"check", "[-config F] [-out DIR] [-templates DIR]", "exit 1 when the outputs differ from what generate would write", runCheck},
+		{"parse", "[-kind K] [-format json|text] [-table SEL]... [-skip-bad-rows] [-code-pointer P] [-message-pointer P] FILE", "print the catalog a source file gives", runParse},
 		{"show", "[-config F] [-format json|text] ID", "print one catalog of the config", runShow},
+		{"diff", "[-format F] [-fail-on ERR|WARN|INFO] [-ignore FILE] [-kind K] [-table SEL]... OLD NEW | -git REV [-config F] FILE|ID", "compare two versions of a catalog: exit 1 on changes at or above -fail-on", runDiff},
+		{"fetch", "[-config F] [-timeout D] [-max-size N] [-retries N] [ID...]", "download the config's sources into their snapshots and record them in errgen.lock: exit 3 when one looks broken", runFetch},
+		{"drift", "[-config F] [-format F] [-fail-on L] [-ignore FILE] [-timeout D] [-max-size N] [ID...]", "compare the vendor's current documents with the snapshots: exit 1 on changes, 3 when a page looks broken", runDrift},
 		{"version", "", "print errgen's version", runVersion},
 	}
 }

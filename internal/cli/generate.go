@@ -9,6 +9,7 @@ import (
 func runGenerate(inv *invocation) error {
 	var cf configFlags
 	cf.register(inv, true)
+	cf.registerTemplates(inv)
 	verbose := inv.flags.Bool("v", false, "print what was written and removed")
 	if _, err := inv.parse(0, 0); err != nil {
 		return err

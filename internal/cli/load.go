@@ -12,8 +12,9 @@ import (
 
 // configFlags are the flags of the verbs that read a config.
 type configFlags struct {
-	config string
-	out    string
+	config    string
+	out       string
+	templates string
 }
 
 func (c *configFlags) register(inv *invocation, withOut bool) {
@@ -21,6 +22,11 @@ func (c *configFlags) register(inv *invocation, withOut bool) {
 	if withOut {
 		inv.flags.StringVar(&c.out, "out", "", "output root (default: the config's out, relative to the config)")
 	}
+}
+
+// registerTemplates adds -templates, for the verbs that emit outputs.
+func (c *configFlags) registerTemplates(inv *invocation) {
+	inv.flags.StringVar(&c.templates, "templates", "", "a directory of Markdown templates (catalog.md.tmpl, index.md.tmpl) that replace errgen's own; check needs the same one as generate")
 }
 
 // load reads the config and parses the sources of ids (all when none),
@@ -54,7 +60,7 @@ func (c *configFlags) emit(inv *invocation) (out string, files map[string][]byte
 	if out == "" {
 		out = cfg.OutDir()
 	}
-	if files, err = build.Emit(cfg, loaded, out); err != nil {
+	if files, err = build.EmitWith(cfg, loaded, out, build.EmitOptions{Templates: c.templates}); err != nil {
 		return "", nil, nil, err
 	}
 	return out, files, loaded, nil

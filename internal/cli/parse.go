@@ -42,6 +42,8 @@ func runParse(inv *invocation) error {
 	var tables tableFlag
 	inv.flags.Var(&tables, "table", "read only this table: its 1-based index on the page, or its caption (repeatable)")
 	skip := inv.flags.Bool("skip-bad-rows", false, "warn about and skip rows with a non-numeric status or no code, instead of failing")
+	codePtr := inv.flags.String("code-pointer", "", "openapi: JSON pointer to the code in an error body, \"*\" for every array element, e.g. /errors/*/code (default: found by field name)")
+	msgPtr := inv.flags.String("message-pointer", "", "openapi: JSON pointer to the message in an error body, e.g. /errors/*/message (default: found by field name)")
 	args, err := inv.parse(1, 1)
 	if err != nil {
 		return err
@@ -59,18 +61,27 @@ func runParse(inv *invocation) error {
 			return usagef("cannot tell the kind of %s from its name: give -kind (%s)", file, strings.Join(config.Kinds, ", "))
 		}
 	}
-	entries, report, err := build.Parse(*kind, data, build.ParseOptions{File: file, Tables: tables, SkipBadRows: *skip})
+	if (*codePtr != "" || *msgPtr != "") && *kind != "openapi" {
+		return usagef("-code-pointer and -message-pointer apply to kind openapi only, not %s", *kind)
+	}
+	parsed, err := build.ParseSource(*kind, data, build.ParseOptions{
+		File: file, Tables: tables, SkipBadRows: *skip,
+		CodePointer: *codePtr, MessagePointer: *msgPtr,
+	})
 	if err != nil {
 		return err
 	}
-	printWarnings(inv.stderr, report)
+	printWarnings(inv.stderr, parsed.Report)
 	sum := sha256.Sum256(data)
 	c := &catalog.Catalog{
 		Format:  catalog.FormatVersion,
 		Source:  catalog.Source{Kind: *kind, File: filepath.ToSlash(file), SHA256: hex.EncodeToString(sum[:])},
-		Entries: entries,
+		Entries: parsed.Entries,
 	}
-	return printCatalog(inv.stdout, c, report, *format)
+	if parsed.Envelope != nil {
+		c.Envelope = *parsed.Envelope
+	}
+	return printCatalog(inv.stdout, c, parsed.Report, *format)
 }
 
 func formatFlag(inv *invocation) *string {
@@ -121,16 +132,43 @@ func printText(w io.Writer, c *catalog.Catalog, r *catalog.Report) error {
 			fmt.Fprintf(w, "warnings: %d\n", len(r.Warnings))
 		}
 	}
+	for _, s := range c.Envelope.Shapes {
+		line := "code " + s.Code
+		if s.Message != "" {
+			line += ", message " + s.Message
+		}
+		if s.RequestID != "" {
+			line += ", request ID " + s.RequestID
+		}
+		fmt.Fprintf(w, "body:     %s\n", line)
+	}
+	for _, f := range c.Envelope.Fields {
+		fmt.Fprintf(w, "field:    %s (%s)\n", f.Pointer, cmp.Or(f.Type, "any"))
+	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "TABLE\tROW\tSTATUS\tCODE\tMESSAGE")
+	// Pages locate entries by table and row, API descriptions by pointer
+	// (too long for a column: see -format json).
+	tables := false
+	for _, e := range c.Entries {
+		tables = tables || e.Origin.Table != 0
+	}
+	if tables {
+		fmt.Fprintln(tw, "TABLE\tROW\tSTATUS\tCODE\tMESSAGE")
+	} else {
+		fmt.Fprintln(tw, "STATUS\tCODE\tMESSAGE")
+	}
 	for _, e := range c.Entries {
 		status := strconv.Itoa(e.Status)
 		if e.Status == 0 {
-			status = "-"
+			status = cmp.Or(e.Extra["status_range"], "-")
 		}
 		msg := strings.ReplaceAll(e.Message, "\n", " / ")
-		fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\n", e.Origin.Table, e.Origin.Row, status, e.Code, msg)
+		if tables {
+			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\n", e.Origin.Table, e.Origin.Row, status, e.Code, msg)
+		} else {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", status, e.Code, msg)
+		}
 	}
 	return tw.Flush()
 }

@@ -3,6 +3,7 @@
 //
 //	version: 1                 # required; the only version is 1
 //	out: ../generated          # output root, relative to this file (default ".")
+//	openapi: {version: "3.0"}  # OpenAPI components: "3.0" (3.0.3, default) or "3.1" (3.1.0)
 //	catalogs:
 //	  - id: huaweicloud/identitycenter     # required; lower-case, slash-separated
 //	    title: Huawei Cloud IAM Identity Center
@@ -22,9 +23,26 @@
 //	      package: identitycenter          # default: last element of id
 //	      dir: go/huaweicloud/identitycenter   # relative to out; default: go/<id>
 //	      import: example.com/m/identitycenter # default: derived from the enclosing go.mod
+//	      trim_prefixes: ["IdentityCenter."]   # prefixes to drop from codes for Go names,
+//	                                       # longest match first; default: the codes' common prefix
 //	      names:                           # Go names for codes, instead of derived ones
 //	        IdentityCenter.1000: NoPermission
 //
+// A source of kind openapi is an OpenAPI 3.x or Swagger 2.0 document (YAML
+// or JSON; see package github.com/errgen/errgen/parse/openapi). Its
+// envelope is derived from the document's error schemas, so envelope is
+// optional there (when given, it replaces the derived one), and two more
+// source keys apply:
+//
+//	source:
+//	  kind: openapi
+//	  file: nevis/idm/openapi.yaml
+//	  url: https://docs.nevis.net/…
+//	  code_pointer: /errors/*/code       # optional; where an error body carries the code,
+//	  message_pointer: /errors/*/message # and the message: JSON pointers, "*" = every
+//	                                     # array element; default: found by field name
+//
+// $refs to other files are followed only within the document's directory.
 // Unknown keys, missing required fields, duplicate ids and paths that leave
 // their base directory are errors that name the file and the line.
 package config
@@ -54,6 +72,7 @@ const Version = 1
 type Config struct {
 	Version  int       `yaml:"version"`
 	Out      string    `yaml:"out"`
+	OpenAPI  OpenAPI   `yaml:"openapi"`
 	Catalogs []Catalog `yaml:"catalogs"`
 
 	// File is the config's path as given; Dir its directory. Relative
@@ -82,6 +101,11 @@ type Source struct {
 	URL         string          `yaml:"url"`
 	Tables      []TableSelector `yaml:"tables"`
 	SkipBadRows bool            `yaml:"skip_bad_rows"`
+	// CodePointer and MessagePointer (kind openapi) say where an error
+	// body carries the code and message; "*" stands for every element of
+	// an array.
+	CodePointer    string `yaml:"code_pointer"`
+	MessagePointer string `yaml:"message_pointer"`
 }
 
 // TableSelector picks one table of an HTML page: by 1-based index among
@@ -128,10 +152,13 @@ func (e *Envelope) UnmarshalYAML(n *yaml.Node) error {
 
 // Go configures the generated Go package.
 type Go struct {
-	Package string            `yaml:"package"`
-	Dir     string            `yaml:"dir"`
-	Import  string            `yaml:"import"`
-	Names   map[string]string `yaml:"names"`
+	Package string `yaml:"package"`
+	Dir     string `yaml:"dir"`
+	Import  string `yaml:"import"`
+	// TrimPrefixes, when set, are dropped from codes to derive Go names
+	// (the longest that matches), instead of the codes' common prefix.
+	TrimPrefixes []string          `yaml:"trim_prefixes"`
+	Names        map[string]string `yaml:"names"`
 }
 
 // Catalog returns the catalog called id.
@@ -222,6 +249,9 @@ func Parse(file string, data []byte) (*Config, error) {
 	if err := relPath(cfg.Out, true); err != nil {
 		return nil, fail(line(doc, "out"), "out: %v", err)
 	}
+	if err := cfg.OpenAPI.check(); err != nil {
+		return nil, fail(line(doc, "openapi", "version"), "%v", err)
+	}
 	if len(cfg.Catalogs) == 0 {
 		return nil, fail(line(doc, "catalogs"), "catalogs: want at least one catalog")
 	}
@@ -273,6 +303,20 @@ func Parse(file string, data []byte) (*Config, error) {
 		if len(s.Tables) > 0 && s.Kind != "html-table" {
 			return nil, fail(at("source", "tables"), "%s: source: tables only applies to kind html-table", name)
 		}
+		for _, p := range []struct{ key, ptr string }{{"code_pointer", s.CodePointer}, {"message_pointer", s.MessagePointer}} {
+			if p.ptr == "" {
+				continue
+			}
+			if s.Kind != "openapi" {
+				return nil, fail(at("source", p.key), "%s: source: %s only applies to kind openapi", name, p.key)
+			}
+			if msg := bodyPointer(p.ptr); msg != "" {
+				return nil, fail(at("source", p.key), "%s: source: %s: %s", name, p.key, msg)
+			}
+		}
+		if s.MessagePointer != "" && s.CodePointer == "" {
+			return nil, fail(at("source", "message_pointer"), "%s: source: message_pointer needs code_pointer too", name)
+		}
 		if c.Envelope.Name != "" {
 			env, ok := catalog.NamedEnvelope(c.Envelope.Name)
 			if !ok {
@@ -282,7 +326,7 @@ func Parse(file string, data []byte) (*Config, error) {
 			for _, sh := range env.Shapes {
 				c.Envelope.Shapes = append(c.Envelope.Shapes, Shape(sh))
 			}
-		} else if len(c.Envelope.Shapes) == 0 {
+		} else if len(c.Envelope.Shapes) == 0 && s.Kind != "openapi" {
 			return nil, fail(at("envelope"), "%s: missing envelope: name one (%s) or give shapes", name, strings.Join(catalog.EnvelopeNames(), ", "))
 		}
 		for j, sh := range c.Envelope.Shapes {
@@ -293,6 +337,11 @@ func Parse(file string, data []byte) (*Config, error) {
 			}
 		}
 		g := &c.Go
+		for j, p := range g.TrimPrefixes {
+			if p == "" {
+				return nil, fail(at("go", "trim_prefixes"), "%s: go: trim_prefixes[%d] is empty: want a prefix of codes, such as \"errors.\"", name, j)
+			}
+		}
 		if g.Package == "" {
 			g.Package = path.Base(c.ID)
 			g.Package = strings.NewReplacer("-", "", "_", "").Replace(g.Package)
@@ -316,7 +365,30 @@ func Parse(file string, data []byte) (*Config, error) {
 }
 
 // Kinds lists the source kinds errgen can parse.
-var Kinds = []string{"html-table"}
+var Kinds = []string{"html-table", "openapi"}
+
+// bodyPointer checks a JSON pointer into an error body that may use "*"
+// once; it returns what is wrong, or "".
+func bodyPointer(p string) string {
+	if !strings.HasPrefix(p, "/") {
+		return fmt.Sprintf("%q: want a JSON pointer into the error body such as /errors/*/code", p)
+	}
+	stars := 0
+	for _, t := range strings.Split(p[1:], "/") {
+		for i := 0; i < len(t); i++ {
+			if t[i] == '~' && (i+1 == len(t) || t[i+1] != '0' && t[i+1] != '1') {
+				return fmt.Sprintf("%q: write ~ as ~0 and / as ~1 in a JSON pointer", p)
+			}
+		}
+		if t == "*" {
+			stars++
+		}
+	}
+	if stars > 1 {
+		return fmt.Sprintf("%q: at most one \"*\" (one array of errors)", p)
+	}
+	return ""
+}
 
 var (
 	idRE      = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*$`)

@@ -49,9 +49,39 @@ func TestNamedEnvelope(t *testing.T) {
 	}
 }
 
+// An openapi source needs no envelope (the document gives it) and takes
+// the code and message pointers; Go names can trim listed prefixes.
+func TestOpenAPISource(t *testing.T) {
+	cfg, err := Parse("o.yaml", []byte(`version: 1
+catalogs:
+  - id: nevis/idm
+    source:
+      kind: openapi
+      file: nevis/idm/openapi.yaml
+      url: https://docs.example/idm
+      code_pointer: /errors/*/code
+      message_pointer: /errors/*/message
+    go: {trim_prefixes: [errors., error.]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cfg.Catalogs[0]
+	if c.Source.CodePointer != "/errors/*/code" || c.Source.MessagePointer != "/errors/*/message" {
+		t.Errorf("source = %+v", c.Source)
+	}
+	if len(c.Envelope.Shapes) != 0 {
+		t.Errorf("envelope = %+v, want none (derived from the document)", c.Envelope)
+	}
+	if got := c.Go.TrimPrefixes; len(got) != 2 || got[0] != "errors." || got[1] != "error." {
+		t.Errorf("trim_prefixes = %q", got)
+	}
+}
+
 // TestErrors covers the mistakes not already in the CLI's scripts.
 func TestErrors(t *testing.T) {
 	const head = "version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: u}\n"
+	const open = "version: 1\ncatalogs:\n  - id: a\n    source:\n      kind: openapi\n      file: o.yaml\n      url: u\n"
 	for _, tc := range []struct{ in, want string }{
 		{"", "c.yaml: empty config"},
 		{"- a\n", "c.yaml: line 1: want a mapping"},
@@ -65,6 +95,13 @@ func TestErrors(t *testing.T) {
 		{head + "    envelope: huaweicloud\n    go: {names: [x]}\n", "c.yaml: line 6: catalogs[0].go.names: want a mapping"},
 		{"version: 1\nout: /tmp\ncatalogs: []\n", "c.yaml: line 2: out: \"/tmp\": want a relative"},
 		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: u, tables: [{index: 1, caption: x}]}\n    envelope: huaweicloud\n", "c.yaml: line 4: catalog a: source: tables[0]: want exactly one of index"},
+		{head + "    envelope: huaweicloud\n    go: {trim_prefixes: [\"\"]}\n", "c.yaml: line 6: catalog a: go: trim_prefixes[0] is empty"},
+		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: u, code_pointer: /code}\n    envelope: huaweicloud\n",
+			"c.yaml: line 4: catalog a: source: code_pointer only applies to kind openapi"},
+		{open + "      code_pointer: errors/code\n", "c.yaml: line 8: catalog a: source: code_pointer: \"errors/code\": want a JSON pointer"},
+		{open + "      code_pointer: /a/*/b/*/c\n", "c.yaml: line 8: catalog a: source: code_pointer: \"/a/*/b/*/c\": at most one \"*\""},
+		{open + "      code_pointer: /a~2\n", "c.yaml: line 8: catalog a: source: code_pointer: \"/a~2\": write ~ as ~0"},
+		{open + "      message_pointer: /message\n", "c.yaml: line 8: catalog a: source: message_pointer needs code_pointer too"},
 		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: u}\n    envelope: huaweicloud\n  - id: b\n    source: {kind: html-table, file: p.html, url: u}\n    envelope: huaweicloud\n    go: {dir: go/a}\n",
 			"c.yaml: line 9: catalog b: go: dir go/a is also used by catalog a"},
 	} {

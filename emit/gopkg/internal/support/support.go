@@ -475,6 +475,89 @@ func errgenText(doc []byte, v errgenSpan) string {
 	return string(errgenBytes(doc, v))
 }
 
+// errgenRaw is a resolved value as it is written in doc, aliasing it; nil
+// when the pointer did not resolve.
+func errgenRaw(doc []byte, v errgenSpan) []byte {
+	if v.kind == 0 {
+		return nil
+	}
+	return doc[v.start:v.end:v.end]
+}
+
+// errgenListShape is one layout of a body that lists its errors: list
+// indexes the pointer of the array in the body's pointer list, and code
+// and message index the pointers into one element. A shape with list -1
+// carries one error, and its code and message index the body's pointers,
+// as those of errgenShape do. requestID always indexes the body's.
+type errgenListShape struct {
+	list, code, message, requestID int
+}
+
+// errgenElem is one error of a body that lists several: its code,
+// aliasing the body when it needed no decoding, and its message.
+type errgenElem struct {
+	code    []byte
+	message string
+}
+
+// errgenParseAll is errgenParse for a body that lists errors. It returns,
+// appended to elems, every error of the first shape that gives a code (a
+// JSON string or number) at least once, in body order, and the request
+// ID. ptrs are pointers into the body, elemPtrs pointers into one element
+// of a list; found and elemFound are scratch space with one element per
+// pointer of each. An element without a code is left out.
+func errgenParseAll(body []byte, ptrs, elemPtrs [][]string, shapes []errgenListShape, found, elemFound []errgenSpan, elems []errgenElem) ([]errgenElem, string, bool) {
+	if !errgenLookup(body, ptrs, found) {
+		return elems, "", false
+	}
+	for _, sh := range shapes {
+		start := len(elems)
+		switch {
+		case sh.list < 0:
+			if c := found[sh.code]; c.kind == '"' || c.kind == '0' {
+				var message string
+				if sh.message >= 0 {
+					message = errgenText(body, found[sh.message])
+				}
+				elems = append(elems, errgenElem{errgenBytes(body, c), message})
+			}
+		case found[sh.list].kind == '[':
+			// The body is valid JSON, so the elements need no checks;
+			// each is resolved on its own, which pairs code and message.
+			list := found[sh.list]
+			s := errgenScanner{doc: body[:list.end], pos: list.start + 1}
+			s.skipSpace()
+			for s.doc[s.pos] != ']' {
+				from := s.pos
+				s.value(0, 1)
+				elem := body[from:s.pos]
+				if errgenLookup(elem, elemPtrs, elemFound) {
+					if c := elemFound[sh.code]; c.kind == '"' || c.kind == '0' {
+						var message string
+						if sh.message >= 0 {
+							message = errgenText(elem, elemFound[sh.message])
+						}
+						elems = append(elems, errgenElem{errgenBytes(elem, c), message})
+					}
+				}
+				s.skipSpace()
+				if s.doc[s.pos] == ',' {
+					s.pos++
+					s.skipSpace()
+				}
+			}
+		}
+		if len(elems) > start {
+			var requestID string
+			if sh.requestID >= 0 {
+				requestID = errgenText(body, found[sh.requestID])
+			}
+			return elems, requestID, true
+		}
+	}
+	return elems, "", false
+}
+
 // errgenSearch finds key in sorted, a table generated in byte order.
 func errgenSearch(sorted []string, key string) (int, bool) {
 	lo, hi := 0, len(sorted)
@@ -552,6 +635,15 @@ func errgenErrorText(pkg, code string, status int, message, requestID string) st
 		b.WriteString("]")
 	}
 	return errgenOneLine(b.String())
+}
+
+// errgenErrorsText is the text of a generated Errors: that of its first
+// error, with how many more there are.
+func errgenErrorsText(pkg, code string, status int, message, requestID string, n int) string {
+	if n > 1 {
+		message = strings.TrimSpace(message + " (+" + strconv.Itoa(n-1) + " more)")
+	}
+	return errgenErrorText(pkg, code, status, message, requestID)
 }
 
 // errgenOneLine replaces control characters and line or paragraph

@@ -510,3 +510,151 @@ func BenchmarkLookupScanner(b *testing.B) {
 		errgenLookup(body, huaweiPointers, found)
 	}
 }
+
+// Pointers of a body that lists its errors, as the Nevis IDM API does,
+// with a second shape for a single error and a field beside the list.
+var (
+	listPointers = [][]string{{"errors"}, {"requestId"}, {"error", "code"}, {"error", "message"}, {"policyViolations"}}
+	elemPointers = [][]string{{"code"}, {"message"}}
+	listShapes   = []errgenListShape{{list: 0, code: 0, message: 1, requestID: 1}, {list: -1, code: 2, message: 3, requestID: 1}}
+)
+
+func TestParseAll(t *testing.T) {
+	type elem struct{ code, message string }
+	tests := []struct {
+		body  string
+		want  []elem
+		reqID string
+		ok    bool
+	}{
+		{`{"errors":[{"code":"a","message":"A"},{"message":"B","code":"b"}],"requestId":"r"}`, []elem{{"a", "A"}, {"b", "B"}}, "r", true},
+		// Elements pair code and message; one without code is left out,
+		// one without message gets "".
+		{`{"errors":[{"message":"no code"},{"code":7},{"code":"c","message":"C"}]}`, []elem{{"7", ""}, {"c", "C"}}, "", true},
+		{`{"errors":[{"code":null},{"code":{"x":1}},5,"s"],"error":{"code":"s","message":"S"}}`, []elem{{"s", "S"}}, "", true},
+		{` { "errors" : [ ] } `, nil, "", false},
+		{`{"errors":{"code":"not a list"}}`, nil, "", false},
+		// A repeated key: the last list wins, as with encoding/json.
+		{`{"errors":[{"code":"old"}],"errors":[{"code":"new","message":"N"}]}`, []elem{{"new", "N"}}, "", true},
+		// Nested values inside an element do not confuse the pairing.
+		{"{\"errors\":[ {\"x\":[1,[2]],\"code\":\"a\"} ,\n {\"code\":\"b\",\"message\":\"B\",\"y\":[{\"code\":\"no\"}]}]}", []elem{{"a", ""}, {"b", "B"}}, "", true},
+		{`{"errors":[{"code":"a\u00e9","message":"\u00e9"}]}`, []elem{{"a\u00e9", "\u00e9"}}, "", true},
+		{`{"errors":[{"code":"a"}`, nil, "", false},
+		{`[{"code":"a"}]`, nil, "", false},
+	}
+	for _, tt := range tests {
+		found := make([]errgenSpan, len(listPointers))
+		elemFound := make([]errgenSpan, len(elemPointers))
+		elems, req, ok := errgenParseAll([]byte(tt.body), listPointers, elemPointers, listShapes, found, elemFound, nil)
+		var got []elem
+		for _, e := range elems {
+			got = append(got, elem{string(e.code), e.message})
+		}
+		if !reflect.DeepEqual(got, tt.want) || req != tt.reqID || ok != tt.ok {
+			t.Errorf("errgenParseAll(%s) = %q, %q, %v; want %q, %q, %v", tt.body, got, req, ok, tt.want, tt.reqID, tt.ok)
+		}
+	}
+	// The field beside the list resolves like any pointer.
+	found := make([]errgenSpan, len(listPointers))
+	body := []byte(`{"errors":[{"code":"a"}],"policyViolations":[{"limitValue":3}]}`)
+	errgenParseAll(body, listPointers, elemPointers, listShapes, found, make([]errgenSpan, 2), nil)
+	if got := string(errgenRaw(body, found[4])); got != `[{"limitValue":3}]` {
+		t.Errorf("policyViolations = %q", got)
+	}
+	if errgenRaw(body, found[3]) != nil {
+		t.Error("an absent pointer gives raw JSON")
+	}
+}
+
+// A code in a list must alias the body, and a one-error list must cost
+// nothing but its message.
+func TestParseAllAllocs(t *testing.T) {
+	body := []byte(`{"errors":[{"code":"errors.noRecord","message":"m"}]}`)
+	var found [5]errgenSpan
+	var elemFound [2]errgenSpan
+	var elems [2]errgenElem
+	list, _, _ := errgenParseAll(body, listPointers, elemPointers, listShapes, found[:], elemFound[:], elems[:0])
+	if len(list) != 1 || &list[0].code[0] != &body[20] {
+		t.Errorf("code %q does not alias the body", list[0].code)
+	}
+	allocs := testing.AllocsPerRun(100, func() {
+		errgenParseAll(body, listPointers, elemPointers, listShapes, found[:], elemFound[:], elems[:0])
+	})
+	if allocs > 1 { // the message string
+		t.Errorf("errgenParseAll allocates %v times", allocs)
+	}
+}
+
+func TestErrorsText(t *testing.T) {
+	for _, tt := range []struct {
+		n         int
+		msg, want string
+	}{
+		{1, "m", "pkg: A (HTTP 404): m [request_id r]"},
+		{3, "m", "pkg: A (HTTP 404): m (+2 more) [request_id r]"},
+		{2, "", "pkg: A (HTTP 404): (+1 more) [request_id r]"},
+	} {
+		if got := errgenErrorsText("pkg", "A", 404, tt.msg, "r", tt.n); got != tt.want {
+			t.Errorf("errgenErrorsText(n=%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+// FuzzParseAll checks errgenParseAll against encoding/json: the same
+// validity, and for the list shape the codes and messages of the
+// elements, in order.
+func FuzzParseAll(f *testing.F) {
+	f.Add(`{"errors":[{"code":"a","message":"A"},{"code":7},{"message":"x"}]}`)
+	f.Add(`{"errors":[{"code":"\u00e9","message":null}],"errors":[{"code":"b"}]}`)
+	f.Add(`{"errors":[[],{"code":{}}, "s", 1]}`)
+	f.Fuzz(func(t *testing.T, body string) {
+		ptrs := [][]string{{"errors"}}
+		shapes := []errgenListShape{{list: 0, code: 0, message: 1, requestID: -1}}
+		elems, _, ok := errgenParseAll([]byte(body), ptrs, elemPointers, shapes, make([]errgenSpan, 1), make([]errgenSpan, 2), nil)
+		if !json.Valid([]byte(body)) {
+			if ok {
+				t.Fatalf("accepted invalid JSON %q", body)
+			}
+			return
+		}
+		var v struct {
+			Errors []json.RawMessage `json:"errors"`
+		}
+		type elem struct{ code, message string }
+		var want []elem
+		if json.Unmarshal([]byte(body), &v) == nil {
+			for _, raw := range v.Errors {
+				var e map[string]any
+				dec := json.NewDecoder(bytes.NewReader(raw))
+				dec.UseNumber()
+				if dec.Decode(&e) != nil {
+					continue
+				}
+				var code string
+				switch c := e["code"].(type) {
+				case string:
+					code = c
+				case json.Number:
+					code = c.String()
+				default:
+					continue
+				}
+				var msg string
+				switch m := e["message"].(type) {
+				case string:
+					msg = m
+				case json.Number:
+					msg = m.String()
+				}
+				want = append(want, elem{code, msg})
+			}
+		}
+		var got []elem
+		for _, e := range elems {
+			got = append(got, elem{string(e.code), e.message})
+		}
+		if ok != (len(want) > 0) || !reflect.DeepEqual(got, want) {
+			t.Fatalf("errgenParseAll(%q) = %q, %v; encoding/json gives %q", body, got, ok, want)
+		}
+	})
+}

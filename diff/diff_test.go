@@ -1,0 +1,343 @@
+package diff_test
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diff"
+	"github.com/errgen/errgen/generated/go/huaweicloud/identitycenter"
+)
+
+func cat(entries ...catalog.Entry) *catalog.Catalog {
+	return &catalog.Catalog{Format: catalog.FormatVersion, Entries: entries}
+}
+
+func e(status int, code, msg string) catalog.Entry {
+	return catalog.Entry{Status: status, Code: code, Message: msg, Description: "d", Solution: "s"}
+}
+
+// brief is a change without level and fingerprint: what the rule tests
+// compare.
+type brief struct {
+	rule, code string
+	status     int
+	field      string
+	old, new   string
+}
+
+func briefs(r *diff.Result) []brief {
+	var out []brief
+	for _, c := range r.Changes {
+		out = append(out, brief{c.Rule, c.Code, c.Status, c.Field, c.Old, c.New})
+	}
+	return out
+}
+
+func TestRules(t *testing.T) {
+	base := []catalog.Entry{
+		e(400, "A.1", "Bad request: {0}."),
+		e(404, "A.2", "Thing {id} not found."),
+		e(401, "A.3", "Token expired."),
+		e(401, "A.3", "Token missing."),
+		e(500, "A.4", "Internal error."),
+	}
+	edit := func(f func(es []catalog.Entry) []catalog.Entry) *catalog.Catalog {
+		return cat(f(slices.Clone(base))...)
+	}
+	tests := []struct {
+		name string
+		new  *catalog.Catalog
+		want []brief
+	}{
+		{"no change", cat(base...), nil},
+		{"whitespace and entities only", edit(func(es []catalog.Entry) []catalog.Entry {
+			es[0].Message = "  Bad\u00a0request:\n{0}. "
+			es[1].Message = "Thing {id} not&#32;found."
+			es[2].Solution = "&#115;"
+			es[3].Description = "d\n"
+			return es
+		}), nil},
+		{"code removed", edit(func(es []catalog.Entry) []catalog.Entry { return slices.Delete(es, 4, 5) }),
+			[]brief{{diff.CodeRemoved, "A.4", 500, "code", "A.4", ""}}},
+		{"code added", edit(func(es []catalog.Entry) []catalog.Entry { return append(es, e(409, "A.5", "Conflict.")) }),
+			[]brief{{diff.CodeAdded, "A.5", 409, "code", "", "A.5"}}},
+		{"status changed", edit(func(es []catalog.Entry) []catalog.Entry { es[1].Status = 410; return es }),
+			[]brief{{diff.StatusChanged, "A.2", 404, "status", "404", "410"}}},
+		{"status added", edit(func(es []catalog.Entry) []catalog.Entry { return append(es, e(404, "A.1", "Bad request: {0}.")) }),
+			[]brief{{diff.StatusAdded, "A.1", 404, "status", "", "404"}}},
+		{"status added with another message", edit(func(es []catalog.Entry) []catalog.Entry {
+			return append(es[:4], e(503, "A.4", "Unavailable."), e(500, "A.4", "Internal error."))
+		}), []brief{{diff.StatusAdded, "A.4", 503, "status", "", "503"}}},
+		{"params renamed", edit(func(es []catalog.Entry) []catalog.Entry { es[1].Message = "Thing {name} not found."; return es }),
+			[]brief{{diff.MessageParamsChanged, "A.2", 404, "message", "Thing {id} not found.", "Thing {name} not found."}}},
+		{"params added", edit(func(es []catalog.Entry) []catalog.Entry { es[0].Message = "Bad request: {0} ({1})."; return es }),
+			[]brief{{diff.MessageParamsChanged, "A.1", 400, "message", "Bad request: {0}.", "Bad request: {0} ({1})."}}},
+		{"params style", edit(func(es []catalog.Entry) []catalog.Entry { es[0].Message = "Bad request: %s."; return es }),
+			[]brief{{diff.MessageParamsChanged, "A.1", 400, "message", "Bad request: {0}.", "Bad request: %s."}}},
+		{"reworded", edit(func(es []catalog.Entry) []catalog.Entry { es[0].Message = "Invalid request: {0}."; return es }),
+			[]brief{{diff.MessageReworded, "A.1", 400, "message", "Bad request: {0}.", "Invalid request: {0}."}}},
+		{"%% is not a placeholder", edit(func(es []catalog.Entry) []catalog.Entry { es[4].Message = "Internal error: 100%%s."; return es }),
+			[]brief{{diff.MessageReworded, "A.4", 500, "message", "Internal error.", "Internal error: 100%%s."}}},
+		{"description and solution", edit(func(es []catalog.Entry) []catalog.Entry { es[2].Description = "D"; es[2].Solution = "S"; return es }),
+			[]brief{{diff.DescriptionChanged, "A.3", 401, "description", "d", "D"}, {diff.SolutionChanged, "A.3", 401, "solution", "s", "S"}}},
+		{"extra column", edit(func(es []catalog.Entry) []catalog.Entry { es[4].Extra = map[string]string{"Module": "IAM"}; return es }),
+			[]brief{{diff.ExtraChanged, "A.4", 500, "extra.Module", "", "IAM"}}},
+		{"one of two messages reworded", edit(func(es []catalog.Entry) []catalog.Entry { es[3].Message = "Token not found."; return es }),
+			[]brief{{diff.MessageReworded, "A.3", 401, "message", "Token missing.", "Token not found."}}},
+		{"one of two messages removed", edit(func(es []catalog.Entry) []catalog.Entry { return slices.Delete(es, 2, 3) }),
+			[]brief{{diff.MessageRemoved, "A.3", 401, "message", "Token expired.", ""}}},
+		{"another message", edit(func(es []catalog.Entry) []catalog.Entry { return slices.Insert(es, 2, e(401, "A.3", "Token revoked.")) }),
+			[]brief{{diff.MessageAdded, "A.3", 401, "message", "", "Token revoked."}}},
+		{"renamed", edit(func(es []catalog.Entry) []catalog.Entry { es[4].Code = "A.9"; return es }),
+			[]brief{{diff.CodeRenamed, "A.9", 500, "code", "A.4", "A.9"}}},
+		{"renamed and reworded is removed and added", edit(func(es []catalog.Entry) []catalog.Entry { es[4].Code, es[4].Message = "A.9", "Oops."; return es }),
+			[]brief{{diff.CodeRemoved, "A.4", 500, "code", "A.4", ""}, {diff.CodeAdded, "A.9", 500, "code", "", "A.9"}}},
+		{"prefix renamed", edit(func(es []catalog.Entry) []catalog.Entry {
+			for i := range es {
+				es[i].Code = "B." + strings.TrimPrefix(es[i].Code, "A.")
+			}
+			es[4].Status = 503
+			return es
+		}), []brief{
+			{diff.StatusChanged, "B.4", 500, "status", "500", "503"},
+			{diff.CodePrefixRenamed, "A.*", 0, "code", "A.", "B."},
+		}},
+		{"prefix renamed, one code gone", edit(func(es []catalog.Entry) []catalog.Entry {
+			for i := range es {
+				es[i].Code = "B." + strings.TrimPrefix(es[i].Code, "A.")
+			}
+			return es[:4]
+		}), []brief{
+			{diff.CodeRemoved, "A.4", 500, "code", "A.4", ""},
+			{diff.CodePrefixRenamed, "A.*", 0, "code", "A.", "B."},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := diff.Compare(cat(base...), tt.new, diff.Options{})
+			if got := briefs(r); !slices.Equal(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+			for _, c := range r.Changes {
+				if rule, ok := diff.LookupRule(c.Rule); !ok || c.Level != rule.Level {
+					t.Errorf("%s: level %s", c.Rule, c.Level)
+				}
+				if c.Fingerprint != diff.Fingerprint(c) || len(c.Fingerprint) != 16 {
+					t.Errorf("%s: fingerprint %q", c.Rule, c.Fingerprint)
+				}
+			}
+		})
+	}
+}
+
+// TestStatusRemoved: a code that stays loses one of its statuses.
+func TestStatusRemoved(t *testing.T) {
+	old := cat(e(400, "A.1", "Bad: {0}."), e(404, "A.1", "No such thing: {0}."), e(500, "A.2", "Oops."))
+	new := cat(e(400, "A.1", "Bad: {0}."), e(500, "A.2", "Oops."))
+	want := []brief{{diff.StatusRemoved, "A.1", 404, "status", "404", ""}}
+	r := diff.Compare(old, new, diff.Options{})
+	if got := briefs(r); !slices.Equal(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+	if r.Changes[0].Level != diff.Err {
+		t.Errorf("level %s", r.Changes[0].Level)
+	}
+}
+
+// TestEntryOrderIrrelevant shuffles the rows of both sides of the
+// combined Identity Center pair: the changes, fingerprints included, and
+// their order stay the same.
+func TestEntryOrderIrrelevant(t *testing.T) {
+	old, new := pair(t, "placeholder+solution+removed+status")
+	want := diff.Compare(old, new, diff.Options{}).Changes
+	if len(want) != 4 {
+		t.Fatalf("got %d changes, want 4", len(want))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5 {
+		rng.Shuffle(len(old.Entries), func(i, j int) { old.Entries[i], old.Entries[j] = old.Entries[j], old.Entries[i] })
+		rng.Shuffle(len(new.Entries), func(i, j int) { new.Entries[i], new.Entries[j] = new.Entries[j], new.Entries[i] })
+		if got := diff.Compare(old, new, diff.Options{}).Changes; !slices.Equal(got, want) {
+			t.Fatalf("after shuffling:\ngot  %+v\nwant %+v", got, want)
+		}
+	}
+}
+
+// TestRepeatedStatusAndCode pairs Identity Center's repeated (code,
+// status) rows in order: 1410, 1420 and 1728 each have two messages for
+// one status.
+func TestRepeatedStatusAndCode(t *testing.T) {
+	html := readPage(t)
+	// Row 192 is the second 400 IdentityCenter.1420 message.
+	edited := setCell(t, html, 192, 3, "An error occurred when cancelling the device authorization code.")
+	r := diff.Compare(parse(t, "old", html), parse(t, "new", edited), diff.Options{})
+	want := []brief{{diff.MessageReworded, "IdentityCenter.1420", 400, "message",
+		"An error occurred when canceling the device authorization code.",
+		"An error occurred when cancelling the device authorization code."}}
+	if got := briefs(r); !slices.Equal(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+	// Swapping the two rows of 1410 is no change.
+	swapped := parse(t, "new", html)
+	if e := swapped.Entries; e[178].Code != "IdentityCenter.1410" || e[179].Code != "IdentityCenter.1410" {
+		t.Fatal("rows 179 and 180 are no longer IdentityCenter.1410")
+	}
+	swapped.Entries[178], swapped.Entries[179] = swapped.Entries[179], swapped.Entries[178]
+	if r := diff.Compare(parse(t, "old", html), swapped, diff.Options{}); len(r.Changes) != 0 {
+		t.Errorf("swapped rows: %+v", r.Changes)
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	c := diff.Change{Rule: diff.MessageReworded, Code: "A.1", Status: 400, Field: "message", Old: "a  b", New: "c"}
+	fp := diff.Fingerprint(c)
+	if len(fp) != 16 || strings.Trim(fp, "0123456789abcdef") != "" {
+		t.Fatalf("fingerprint %q", fp)
+	}
+	// Documented in the package doc: pinned so it never changes by accident.
+	if fp != "03d08920c43ca97f" {
+		t.Errorf("fingerprint %s changed", fp)
+	}
+	same := c
+	same.Old, same.Level, same.Catalog = "a b", diff.Err, "other/catalog"
+	if diff.Fingerprint(same) != fp {
+		t.Error("fingerprint depends on white space, level or catalog")
+	}
+	for _, f := range []func(*diff.Change){
+		func(c *diff.Change) { c.Rule = diff.MessageParamsChanged },
+		func(c *diff.Change) { c.Code = "A.2" },
+		func(c *diff.Change) { c.Status = 404 },
+		func(c *diff.Change) { c.Field = "description" },
+		func(c *diff.Change) { c.New = "d" },
+		func(c *diff.Change) { c.Old, c.New = c.New, c.Old },
+	} {
+		d := c
+		f(&d)
+		if diff.Fingerprint(d) == fp {
+			t.Errorf("%+v has the fingerprint of %+v", d, c)
+		}
+	}
+}
+
+func TestBump(t *testing.T) {
+	base := cat(e(400, "A.1", "x"), e(404, "A.2", "y"))
+	tests := []struct {
+		name   string
+		new    *catalog.Catalog
+		names  map[string]string
+		level  diff.BumpLevel
+		reason string
+	}{
+		{"none", cat(e(400, "A.1", "x"), e(404, "A.2", "y")), nil, diff.BumpNone, ""},
+		{"patch", cat(e(400, "A.1", "x!"), e(404, "A.2", "y")), nil, diff.BumpPatch, "no Go constant added or removed; documented texts or statuses changed"},
+		{"minor", cat(e(400, "A.1", "x"), e(404, "A.2", "y"), e(409, "A.3", "z")), nil, diff.BumpMinor, "1 code added: A.3 (Code3)"},
+		{"major", cat(e(400, "A.1", "x")), nil, diff.BumpMajor, "1 code removed: A.2 (Code2)"},
+		{"renamed constant", cat(e(400, "A.1", "x"), e(404, "A.2", "y")), map[string]string{"A.2": "NotFound"}, diff.BumpNone, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := diff.Compare(base, tt.new, diff.Options{Names: tt.names}).Bump()
+			if b.Level != tt.level || b.Reason != tt.reason {
+				t.Errorf("got %s, want %s (%s)", b, tt.level, tt.reason)
+			}
+		})
+	}
+}
+
+func TestIgnoreFile(t *testing.T) {
+	good := `ignore:
+  - fingerprint: 0123456789abcdef
+    reason: r1
+  - rule: error-code-added
+    code: "*"
+    reason: r2
+    expires: 2026-06-30
+`
+	f, err := diff.ParseIgnore("ig.yaml", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Rules) != 2 || f.Rules[1].Line != 4 || f.Rules[1].Expires != "2026-06-30" {
+		t.Fatalf("parsed %+v", f.Rules)
+	}
+	r := diff.Compare(cat(e(400, "A.1", "x")), cat(e(400, "A.1", "x"), e(409, "A.2", "y")), diff.Options{})
+	f.Apply(r, time.Date(2026, 6, 30, 23, 0, 0, 0, time.UTC))
+	if len(r.Changes) != 0 || len(r.Ignored) != 1 || r.Ignored[0].By.Reason != "r2" || len(r.Unused) != 1 || len(r.Expired) != 0 {
+		t.Errorf("on the last day: %+v", r)
+	}
+	r = diff.Compare(cat(e(400, "A.1", "x")), cat(e(400, "A.1", "x"), e(409, "A.2", "y")), diff.Options{})
+	f.Apply(r, time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC))
+	if len(r.Changes) != 1 || len(r.Ignored) != 0 || len(r.Expired) != 1 || r.Expired[0].Line != 4 {
+		t.Errorf("the day after: %+v", r)
+	}
+
+	bad := []struct{ in, want string }{
+		{"- a\n", "ig.yaml: line 1: want a mapping with the key ignore"},
+		{"ignores: []\n", `ig.yaml: line 1: unknown key "ignores" (want ignore)`},
+		{"ignore: {}\n", "ig.yaml: line 1: ignore: want a list of rules"},
+		{"ignore:\n  - reason: x\n", "ig.yaml: line 2: ignore[0]: want fingerprint, or rule and code"},
+		{"ignore:\n  - fingerprint: 0123456789abcdef\n", "ig.yaml: line 2: ignore[0]: missing reason"},
+		{"ignore:\n  - fingerprint: 0123\n    reason: x\n", `ig.yaml: line 2: ignore[0]: fingerprint "0123": want the 16 lower-case hex digits`},
+		{"ignore:\n  - rule: error-code-gone\n    code: A\n    reason: x\n", `ig.yaml: line 2: ignore[0]: unknown rule "error-code-gone" (want one of: error-code-removed,`},
+		{"ignore:\n  - rule: error-code-added\n    reason: x\n", "ig.yaml: line 2: ignore[0]: want fingerprint, or rule and code"},
+		{"ignore:\n  - fingerprint: 0123456789abcdef\n    rule: error-code-added\n    code: A\n    reason: x\n", "not both"},
+		{"ignore:\n  - fingerprint: 0123456789abcdef\n    reason: x\n    expires: next year\n", `ig.yaml: line 4: ignore[0]: expires "next year": want a date such as 2027-06-30`},
+		{"ignore:\n  - fingerprint: 0123456789abcdef\n    reason: x\n    why: y\n", `ig.yaml: line 4: ignore[0]: unknown key "why" (want one of: fingerprint, rule, code, reason, expires)`},
+		{"ignore: [\n", "ig.yaml: "},
+	}
+	for _, b := range bad {
+		_, err := diff.ParseIgnore("ig.yaml", []byte(b.in))
+		if err == nil || !strings.Contains(err.Error(), b.want) {
+			t.Errorf("%q: got %v, want %q", b.in, err, b.want)
+		}
+	}
+	if f, err := diff.ParseIgnore("ig.yaml", nil); err != nil || len(f.Rules) != 0 {
+		t.Errorf("empty file: %v %v", f, err)
+	}
+}
+
+func TestParseLevel(t *testing.T) {
+	for in, want := range map[string]diff.Level{"ERR": diff.Err, "warn": diff.Warn, "Info": diff.Info} {
+		if got, err := diff.ParseLevel(in); err != nil || got != want {
+			t.Errorf("%s: %v %v", in, got, err)
+		}
+	}
+	if _, err := diff.ParseLevel("error"); err == nil {
+		t.Error("error: no error")
+	}
+}
+
+// TestPlaceholdersAgreeWithGeneratedFormat holds Placeholders to the
+// engine of generated packages: filling every placeholder Placeholders
+// finds must give what a generated Info.Format gives.
+func TestPlaceholdersAgreeWithGeneratedFormat(t *testing.T) {
+	templates := []string{
+		"Bad Request: {0}.", "{0} and {1} and {0}", "Thing {id} not found.", "{}", "{} {}",
+		"%(key)s is %(n)d", "%s %d %x", "100%% sure", "%%s", "{not a name}", `{"json": 1}`,
+		"{a.b-c_d}", "{", "}", "%(", "%()s", "%(k)x", "{0", "trailing %", "π {π} {0}", "two\nlines {0}\n{1}",
+		"{12}", "%(a)s%(b)d{x}{}{3}",
+	}
+	const mark = "\x00"
+	args := make([]string, 20)
+	for i := range args {
+		args[i] = mark
+	}
+	for _, tmpl := range templates {
+		want := identitycenter.Info{Messages: []string{tmpl}}.Format(args...)
+		var b strings.Builder
+		rest := tmpl
+		for _, p := range diff.Placeholders(tmpl) {
+			i := strings.Index(rest, p)
+			b.WriteString(rest[:i] + mark)
+			rest = rest[i+len(p):]
+		}
+		b.WriteString(rest)
+		if got := b.String(); got != want {
+			t.Errorf("%q: Placeholders %q, generated Format fills %q", tmpl, diff.Placeholders(tmpl), want)
+		}
+	}
+}

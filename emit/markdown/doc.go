@@ -1,0 +1,52 @@
+// Package markdown emits catalogs as Markdown reference pages that a team
+// publishes: one page per catalog and an index of them all.
+//
+// [Emit] renders text/template files: the defaults embedded from the
+// repository's templates/ directory (package
+// github.com/errgen/errgen/templates), each replaceable by a file of the
+// same name in Options.Templates. It reads nothing else and writes
+// nothing; the same pages and templates give the same bytes.
+//
+// # A page
+//
+// The default page has the catalog's title, vendor, source link, snapshot
+// file, date (only when known: errgen never invents one) and SHA-256; a
+// "Use it from Go" section with the generated package's import path and a
+// complete program that parses a documented error body and matches it
+// with errors.Is; a summary by HTTP status with entry and code counts and
+// the OpenAPI response of each; and the reference table
+//
+//	Code | HTTP status | Message | Description | Solution | Go name
+//
+// with one row per documented entry, the rows of a code together, so a code
+// documented under several statuses or messages shows each of them. Title
+// and Operations columns follow when some entry has them (catalogs read
+// from OpenAPI documents).
+//
+// # Anchors
+//
+// A code's first row carries an anchor, <a id="…">, that depends on the
+// code alone: the code lower-cased with everything but ASCII letters and
+// digits removed ("IdentityCenter.1000" is #identitycenter1000), so links
+// to it survive rows being added. When that leaves nothing, when two codes
+// of the catalog would share it, or when it is "reference", "summary" or
+// "use-it-from-go" (the page's headings), "-" and the first 8 hex digits
+// of the code's SHA-256 are appended.
+//
+// # Vendor text
+//
+// Vendor text is untrusted. Templates write it through the functions
+// cell, text and code (package emit/internal/mdtext), which escape every
+// character that could become markup, so "|", backquotes, "*", "_",
+// "<tag>", "[x](y)", a leading "#" and newlines in cells render
+// literally; a newline in a cell is a <br>. Control characters and invalid
+// UTF-8 are shown as U+FFFD. The tests render every page with goldmark
+// (GFM tables) and compare each cell's text with the catalog.
+//
+// # Errors
+//
+// A template that does not parse or fails to execute is reported as a
+// *catalog.Diagnostic naming the template file and line; so is a .tmpl
+// file in the templates directory that errgen does not know (a misspelt
+// name would otherwise be ignored silently).
+package markdown

@@ -1,0 +1,484 @@
+package markdown
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/emit/internal/mdtext"
+	"github.com/errgen/errgen/emit/openapi"
+	"github.com/errgen/errgen/templates"
+)
+
+// Page is one catalog to document and where its other outputs are.
+type Page struct {
+	Catalog *catalog.Catalog
+	// GoPackage and ImportPath name the generated Go package; ImportPath
+	// may be "" when unknown.
+	GoPackage, ImportPath string
+	// GoNames maps each code to its Go constant (see gopkg.Names).
+	GoNames map[string]string
+	// SnapshotDate is when the source snapshot was taken (YYYY-MM-DD), or
+	// "" when unknown.
+	SnapshotDate string
+	// GoDir and OpenAPIFile are slash paths relative to the output root
+	// of the Go package's directory and the OpenAPI components file, for
+	// links; "" leaves a link out.
+	GoDir, OpenAPIFile string
+}
+
+// Options are the choices Emit leaves to the caller.
+type Options struct {
+	// Dir is the pages' directory, a slash path relative to the output
+	// root, from which links to other outputs are made relative.
+	Dir string
+	// Templates, when set, holds template files that replace the defaults
+	// of the same name (see templates.Names).
+	Templates fs.FS
+	// TemplatesDir is how messages name the root of Templates, e.g. the
+	// -templates flag's value.
+	TemplatesDir string
+}
+
+// Emit returns the pages of every catalog, keyed by slash path relative
+// to opts.Dir: "<catalog-id>.md" for each, and "README.md", the index.
+func Emit(pages []Page, opts Options) (map[string][]byte, error) {
+	tmpls, err := load(opts)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	var index indexData
+	for _, p := range pages {
+		d, err := pageData(p, opts.Dir)
+		if err != nil {
+			return nil, err
+		}
+		out, err := execute(tmpls["catalog.md.tmpl"], d)
+		if err != nil {
+			return nil, err
+		}
+		files[p.Catalog.ID+".md"] = out
+		index.Pages = append(index.Pages, d)
+	}
+	out, err := execute(tmpls["index.md.tmpl"], &index)
+	if err != nil {
+		return nil, err
+	}
+	files["README.md"] = out
+	return files, nil
+}
+
+var funcs = template.FuncMap{
+	"cell": mdtext.Cell,
+	"text": mdtext.Inline,
+	"code": mdtext.Code,
+	"url":  mdtext.URL,
+}
+
+// tmpl is a parsed template and the file it came from.
+type tmpl struct {
+	t    *template.Template
+	file string
+}
+
+// load parses every template, the user's where given, else the default.
+func load(opts Options) (map[string]tmpl, error) {
+	if opts.Templates != nil {
+		entries, err := fs.ReadDir(opts.Templates, ".")
+		if err != nil {
+			return nil, &catalog.Diagnostic{File: opts.TemplatesDir, Message: fmt.Sprintf("reading the templates directory: %v", err)}
+		}
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".tmpl") && !slices.Contains(templates.Names, e.Name()) {
+				return nil, &catalog.Diagnostic{File: path.Join(opts.TemplatesDir, e.Name()),
+					Message: fmt.Sprintf("unknown template: errgen reads %s; rename the file or remove it", strings.Join(templates.Names, " and "))}
+			}
+		}
+	}
+	out := map[string]tmpl{}
+	for _, name := range templates.Names {
+		src, file, err := read(opts, name)
+		if err != nil {
+			return nil, err
+		}
+		t, err := template.New(file).Funcs(funcs).Option("missingkey=error").Parse(string(src))
+		if err != nil {
+			return nil, templateError(file, err)
+		}
+		out[name] = tmpl{t, file}
+	}
+	return out, nil
+}
+
+// read returns the user's template name, or the default one, and the file
+// name messages give it.
+func read(opts Options, name string) ([]byte, string, error) {
+	if opts.Templates != nil {
+		src, err := fs.ReadFile(opts.Templates, name)
+		switch {
+		case err == nil:
+			return src, path.Join(opts.TemplatesDir, name), nil
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, "", &catalog.Diagnostic{File: path.Join(opts.TemplatesDir, name), Message: err.Error()}
+		}
+	}
+	src, err := fs.ReadFile(templates.FS, name)
+	if err != nil {
+		return nil, "", fmt.Errorf("markdown: default template %s: %v", name, err)
+	}
+	return src, "templates/" + name + " (built in)", nil
+}
+
+// templateRE takes apart text/template's "template: NAME:LINE[:COL]: MSG".
+var templateRE = regexp.MustCompile(`^template: (.*?):(\d+):(?:(\d+):)? (.*)$`)
+
+// templateError turns a text/template error into a Diagnostic naming the
+// file and line.
+func templateError(file string, err error) error {
+	msg := err.Error()
+	m := templateRE.FindStringSubmatch(msg)
+	if m == nil || !strings.HasPrefix(m[1], file) {
+		return &catalog.Diagnostic{File: file, Message: strings.TrimPrefix(msg, "template: ")}
+	}
+	where := "line " + m[2]
+	if m[3] != "" {
+		where += ", column " + m[3]
+	}
+	return &catalog.Diagnostic{File: file, Where: where, Message: m[4]}
+}
+
+func execute(t tmpl, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := t.t.Execute(&buf, data); err != nil {
+		return nil, templateError(t.file, err)
+	}
+	return compactEmptyCells(buf.Bytes()), nil
+}
+
+// compactEmptyCells writes an empty table cell "| |" rather than "|  |",
+// which "| {{cell .X}} |" gives for an empty text, so every row keeps one
+// space of padding (markdownlint's compact table style). An escaped pipe
+// "\|" is cell content, not a boundary.
+func compactEmptyCells(md []byte) []byte {
+	lines := bytes.Split(md, []byte("\n"))
+	for i, l := range lines {
+		if !bytes.HasPrefix(l, []byte("|")) {
+			continue
+		}
+		for {
+			j := emptyCell(l)
+			if j < 0 {
+				break
+			}
+			l = append(l[:j+1:j+1], l[j+2:]...)
+		}
+		lines[i] = l
+	}
+	return bytes.Join(lines, []byte("\n"))
+}
+
+// emptyCell returns the index of the first unescaped "|  |" in l, or -1.
+func emptyCell(l []byte) int {
+	for j := 0; j+3 < len(l); j++ {
+		if l[j] == '|' && l[j+1] == ' ' && l[j+2] == ' ' && l[j+3] == '|' && (j == 0 || l[j-1] != '\\') {
+			return j
+		}
+	}
+	return -1
+}
+
+// PageData is what catalog.md.tmpl receives; templates/README.md
+// documents it for template authors.
+type PageData struct {
+	Catalog *catalog.Catalog
+	// Title is the catalog's title, or its ID.
+	Title, Vendor, ID                 string
+	SourceURL, SnapshotFile, SHA256   string
+	SnapshotDate                      string
+	Codes, Entries                    int
+	Go                                GoData
+	OpenAPI, OpenAPIName, Index, Link string
+	Statuses                          []StatusData
+	Rows                              []Row
+	First                             Row
+	HasTitles, HasOperations          bool
+	StatusList                        string
+}
+
+// GoData is about the generated Go package.
+type GoData struct {
+	Package, ImportPath string
+	// Ref is the import path, or the package name when that is unknown.
+	Ref string
+	// Link is the package directory, relative to the page.
+	Link string
+	// Program is a complete Go program using a documented code, ending in
+	// a newline; "" without ImportPath.
+	Program string
+}
+
+// StatusData summarises one HTTP status.
+type StatusData struct {
+	// Status is 0 for entries without a documented status.
+	Status int
+	// Label is "400 Bad Request", or "not documented".
+	Label string
+	// Entries and Codes count the status's entries and distinct codes.
+	Entries, Codes int
+	// Response is the status's response in the OpenAPI components.
+	Response string
+}
+
+// Row is one entry of the reference table.
+type Row struct {
+	Entry catalog.Entry
+	Code  string
+	// Anchor is the code's anchor; First is set on a code's first row.
+	Anchor string
+	First  bool
+	// Status is the HTTP status as text, "" when not documented.
+	Status                         string
+	Message, Description, Solution string
+	Title                          string
+	// Operations are the entry's operations, "METHOD path" one a line.
+	Operations string
+	GoName     string
+}
+
+type indexData struct {
+	Pages []*PageData
+}
+
+func pageData(p Page, dir string) (*PageData, error) {
+	c := p.Catalog
+	if c == nil {
+		return nil, &catalog.Diagnostic{Message: "no catalog to generate a reference page from"}
+	}
+	if len(c.Entries) == 0 {
+		return nil, &catalog.Diagnostic{File: c.Source.File, Where: fmt.Sprintf("catalog %s", c.ID),
+			Message: "the catalog has no entries, so there is no error to document; check the source and its parser"}
+	}
+	pageFile := path.Join(dir, c.ID+".md")
+	d := &PageData{
+		Catalog:      c,
+		Title:        c.Title,
+		Vendor:       c.Vendor,
+		ID:           c.ID,
+		SourceURL:    c.Source.URL,
+		SnapshotFile: c.Source.File,
+		SHA256:       c.Source.SHA256,
+		SnapshotDate: p.SnapshotDate,
+		Codes:        len(c.Codes()),
+		Entries:      len(c.Entries),
+		Index:        rel(pageFile, path.Join(dir, "README.md")),
+		Link:         c.ID + ".md",
+	}
+	if d.Title == "" {
+		d.Title = c.ID
+	}
+	if d.Vendor == "" {
+		d.Vendor = "the vendor"
+	}
+	if p.OpenAPIFile != "" {
+		d.OpenAPI = rel(pageFile, p.OpenAPIFile)
+		d.OpenAPIName = path.Base(p.OpenAPIFile)
+	}
+	d.Go = GoData{Package: p.GoPackage, ImportPath: p.ImportPath, Ref: p.ImportPath}
+	if d.Go.Ref == "" {
+		d.Go.Ref = p.GoPackage
+	}
+	if p.GoDir != "" {
+		d.Go.Link = rel(pageFile, p.GoDir)
+	}
+
+	anchors := anchorsOf(c.Codes())
+	for _, group := range c.ByCode() {
+		for i, e := range group {
+			r := Row{
+				Entry:       e,
+				Code:        e.Code,
+				Anchor:      anchors[e.Code],
+				First:       i == 0,
+				Message:     e.Message,
+				Description: e.Description,
+				Solution:    e.Solution,
+				Title:       e.Title,
+				GoName:      p.GoNames[e.Code],
+			}
+			if e.Status != 0 {
+				r.Status = strconv.Itoa(e.Status)
+			}
+			var ops []string
+			for _, op := range e.Operations {
+				ops = append(ops, op.Method+" "+op.Path)
+			}
+			r.Operations = strings.Join(ops, "\n")
+			d.HasTitles = d.HasTitles || r.Title != ""
+			d.HasOperations = d.HasOperations || r.Operations != ""
+			d.Rows = append(d.Rows, r)
+		}
+	}
+	d.First = d.Rows[0]
+	d.Statuses = statuses(c)
+	var list []string
+	for _, s := range d.Statuses {
+		if s.Status != 0 {
+			list = append(list, strconv.Itoa(s.Status))
+		} else {
+			list = append(list, "none")
+		}
+	}
+	d.StatusList = strings.Join(list, ", ")
+	if p.ImportPath != "" {
+		prog, err := program(c, p)
+		if err != nil {
+			return nil, err
+		}
+		d.Go.Program = prog
+	}
+	return d, nil
+}
+
+// statuses summarises c by status, ascending, "not documented" last.
+func statuses(c *catalog.Catalog) []StatusData {
+	byStatus := map[int]*StatusData{}
+	codes := map[int]map[string]bool{}
+	for _, e := range c.Entries {
+		s := byStatus[e.Status]
+		if s == nil {
+			s = &StatusData{Status: e.Status, Response: openapi.ResponseName(e.Status)}
+			s.Label = strings.TrimSpace(fmt.Sprintf("%d %s", e.Status, http.StatusText(e.Status)))
+			if e.Status == 0 {
+				s.Label = "not documented"
+			}
+			byStatus[e.Status] = s
+			codes[e.Status] = map[string]bool{}
+		}
+		s.Entries++
+		codes[e.Status][e.Code] = true
+	}
+	var out []StatusData
+	for st, s := range byStatus {
+		s.Codes = len(codes[st])
+		out = append(out, *s)
+	}
+	slices.SortFunc(out, func(a, b StatusData) int {
+		if (a.Status == 0) != (b.Status == 0) {
+			if a.Status == 0 {
+				return 1
+			}
+			return -1
+		}
+		return a.Status - b.Status
+	})
+	return out
+}
+
+// reservedAnchors are ids the default page's headings take.
+var reservedAnchors = map[string]bool{"reference": true, "summary": true, "use-it-from-go": true}
+
+// anchorsOf gives each code its anchor, as the package doc describes.
+func anchorsOf(codes []string) map[string]string {
+	base := func(code string) string {
+		var b strings.Builder
+		for _, r := range strings.ToLower(code) {
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	count := map[string]int{}
+	for _, c := range codes {
+		count[base(c)]++
+	}
+	out := make(map[string]string, len(codes))
+	for _, c := range codes {
+		a := base(c)
+		if a == "" || count[a] > 1 || reservedAnchors[a] {
+			sum := sha256.Sum256([]byte(c))
+			a = strings.TrimPrefix(a+"-"+hex.EncodeToString(sum[:4]), "-")
+			if a[0] >= '0' && a[0] <= '9' {
+				a = "code-" + a
+			}
+		}
+		out[c] = a
+	}
+	return out
+}
+
+// rel returns the relative link from file from to target, both slash
+// paths relative to the output root.
+func rel(from, target string) string {
+	fromDir := strings.Split(path.Dir(from), "/")
+	if path.Dir(from) == "." {
+		fromDir = nil
+	}
+	to := strings.Split(target, "/")
+	i := 0
+	for i < len(fromDir) && i < len(to)-1 && fromDir[i] == to[i] {
+		i++
+	}
+	return strings.Repeat("../", len(fromDir)-i) + strings.Join(to[i:], "/")
+}
+
+// program is a complete Go program that parses a documented error body
+// and matches it with errors.Is.
+func program(c *catalog.Catalog, p Page) (string, error) {
+	e := c.Entries[0]
+	for _, x := range c.Entries {
+		if x.Status != 0 && x.Code != "" {
+			e = x
+			break
+		}
+	}
+	body, err := openapi.ExampleBody(c, e)
+	if err != nil {
+		return "", err
+	}
+	lit := "`" + string(body) + "`"
+	if strings.Contains(string(body), "`") {
+		lit = strconv.Quote(string(body))
+	}
+	name := p.GoNames[e.Code]
+	pkg := p.GoPackage
+	var b strings.Builder
+	fmt.Fprintf(&b, "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\n\t%q\n)\n\n", p.ImportPath)
+	b.WriteString("func main() {\n")
+	fmt.Fprintf(&b, "\t// An error body as %s sends it with HTTP status %d.\n", oneLine(c.Vendor, "the vendor"), e.Status)
+	fmt.Fprintf(&b, "\tbody := []byte(%s)\n", lit)
+	fmt.Fprintf(&b, "\tapiErr, ok := %s.Parse(%d, body)\n", pkg, e.Status)
+	b.WriteString("\tif !ok {\n\t\tpanic(\"not an error body\")\n\t}\n")
+	b.WriteString("\terr := fmt.Errorf(\"calling the API: %w\", apiErr)\n")
+	fmt.Fprintf(&b, "\tif errors.Is(err, %s.%s) { // %s\n", pkg, name, strconv.Quote(e.Code))
+	b.WriteString("\t\tfmt.Println(\"documented error:\", err)\n\t}\n}\n")
+	return b.String(), nil
+}
+
+// oneLine is s for a Go comment: on one line, or alt when empty.
+func oneLine(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	s = strings.Map(func(r rune) rune {
+		if !unicode.IsPrint(r) && !unicode.IsSpace(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	return strings.Join(strings.Fields(s), " ")
+}

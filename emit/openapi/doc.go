@@ -1,0 +1,86 @@
+// Package openapi emits a catalog as OpenAPI components that API authors
+// $ref from their own specs for their error responses.
+//
+// [Emit] turns one *catalog.Catalog into one YAML document, an OpenAPI
+// 3.0.3 document by default or 3.1.0 when asked, that holds only
+// components (3.0 requires a paths object, so it has an empty one). It
+// reads nothing and writes nothing, and the same catalog and options give
+// the same bytes. For catalog huaweicloud/identitycenter:
+//
+//	components:
+//	  schemas:
+//	    ErrorCode:        # type: string, enum: every code, in order of first appearance,
+//	                      # x-enum-varnames: the Go constants of the generated package,
+//	                      # x-enum-descriptions: each code's documented description
+//	    Error:            # the error body, derived from the catalog's envelope
+//	    BadRequestCode:   # per status: the codes documented with it (enum, names, descriptions)
+//	    BadRequestError:  # per status: Error with the code narrowed to BadRequestCode
+//	  headers:
+//	    RequestId:        # the request ID header, when the envelope names one
+//	  responses:
+//	    BadRequest:       # one per documented HTTP status, named after its status text
+//	    NotFound:
+//	  examples:
+//	    IdentityCenter.400-400:  # one per documented (status, code, message)
+//
+// A spec uses them with a relative reference:
+//
+//	responses:
+//	  "404":
+//	    $ref: "errors/identitycenter.yaml#/components/responses/NotFound"
+//
+// # The error body
+//
+// The Error schema is built from the envelope's shapes: each JSON pointer
+// becomes nested object properties, and a "*" reference token an array
+// whose items are the rest. The code property is the ErrorCode schema,
+// message and request ID properties are strings, and the envelope's
+// documented fields keep their type and description. When the envelope
+// has one shape, the code is required along its pointer; with several,
+// the body must fit at least one (an anyOf of those requirements), since a
+// vendor answers in one layout or another. A required documented field is
+// required in every layout. The code enum is of strings; a vendor that
+// sends numeric codes still matches the Go package's parser, which reads
+// both, but not this schema.
+//
+// # Responses and examples
+//
+// Each response's body is its status's <Response>Error schema: Error, with
+// the code narrowed to the codes documented with that status, so a reader
+// (or errgen's own OpenAPI parser) pairs no code with a status the vendor
+// did not document it with.
+// Responses are named after Go's http.StatusText without spaces and
+// punctuation (400 BadRequest, 424 FailedDependency); a status without a
+// text is Status499-style. Entries without a documented status (status 0)
+// go to a response named Default, meant for an operation's default
+// response. Each response's examples are its status's (code, message)
+// pairs in catalog order, each an example component keyed
+// "<code>-<status>" ("-default" for status 0), with "-2", "-3", … for a
+// code's further messages under the same status. A code with characters
+// a component key cannot hold (anything but letters, digits, '.', '-' and
+// '_') has them replaced by '_' and gets "-" and 8 hex digits of its
+// SHA-256 appended, so keys stay distinct and stable as rows are added.
+// An example's value is a body in the envelope's first shape carrying the
+// code and the documented message template (a code without a documented
+// message has none), plus the zero value of each required documented
+// field; its summary is the entry's title, or the code and status.
+//
+// # Vendor text
+//
+// Vendor text appears in string values only, which the YAML encoder
+// quotes as needed. Where OpenAPI reads a string as CommonMark
+// (description), vendor text is escaped so that it renders literally;
+// x-enum-descriptions, which tools copy into code comments, is verbatim.
+// YAML cannot hold invalid UTF-8, which becomes U+FFFD.
+//
+// The document's info.version is "sha256-" and the first 12 hex digits of
+// the snapshot's SHA-256, so it changes exactly when the snapshot does.
+//
+// # Errors
+//
+// An unsupported version, a catalog without entries, and an envelope whose
+// pointers do not fit together (a shape without a code pointer, a pointer
+// that is not a JSON pointer, one property used both as a value and as an
+// object, or as a code in one shape and a message in another) are
+// reported as *catalog.Diagnostic naming the JSON pointer.
+package openapi

@@ -1,0 +1,255 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diff"
+	"github.com/errgen/errgen/diff/report"
+	"github.com/errgen/errgen/internal/build"
+	"github.com/errgen/errgen/internal/config"
+	"github.com/errgen/errgen/internal/fetch"
+)
+
+// exitBroken is drift's and fetch's exit code when the guard refuses a
+// fetched page.
+const exitBroken = 3
+
+// reportFlags are the flags of the verbs that report catalog changes.
+type reportFlags struct {
+	format, failOn, ignore string
+	level                  diff.Level
+}
+
+func (rf *reportFlags) register(inv *invocation) {
+	inv.flags.StringVar(&rf.format, "format", "text", "report format: "+strings.Join(report.Formats, ", "))
+	inv.flags.StringVar(&rf.failOn, "fail-on", "ERR", "exit 1 when a change at or above this level is found: ERR, WARN or INFO")
+	inv.flags.StringVar(&rf.ignore, "ignore", "", "the ignore file (default: "+diff.IgnoreFileName+" in the current directory, else beside the config, if present)")
+}
+
+// check validates the flags before any work is done.
+func (rf *reportFlags) check() error {
+	level, err := diff.ParseLevel(rf.failOn)
+	if err != nil {
+		return usagef("-fail-on: %v", err)
+	}
+	rf.level = level
+	for _, f := range report.Formats {
+		if f == rf.format {
+			return nil
+		}
+	}
+	return usagef("-format %q: want one of %s", rf.format, strings.Join(report.Formats, ", "))
+}
+
+// finish applies the ignore file, writes the report and sets the exit
+// code. configDir, if not "", is where else to look for the ignore file.
+func (rf *reportFlags) finish(inv *invocation, r *diff.Result, configDir string) error {
+	file := rf.ignore
+	if file == "" {
+		for _, dir := range []string{".", configDir} {
+			if dir == "" {
+				continue
+			}
+			p := filepath.Join(dir, diff.IgnoreFileName)
+			if _, err := os.Stat(p); err == nil {
+				file = p
+				break
+			}
+		}
+	}
+	if file != "" {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return fmt.Errorf("-ignore: %w", err)
+		}
+		ig, err := diff.ParseIgnore(file, data)
+		if err != nil {
+			return err
+		}
+		ig.Apply(r, time.Now())
+	}
+	var buf bytes.Buffer
+	if err := report.Write(&buf, rf.format, r, report.Options{FailOn: rf.level}); err != nil {
+		return err
+	}
+	if _, err := inv.stdout.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	if r.Fails(rf.level) && inv.code == exitOK {
+		inv.code = exitDrift
+	}
+	return nil
+}
+
+func runDiff(inv *invocation) error {
+	var cf configFlags
+	cf.register(inv, false)
+	var rf reportFlags
+	rf.register(inv)
+	kind := inv.flags.String("kind", "", "source kind of both inputs: "+strings.Join(config.Kinds, ", ")+" (default: guessed; catalog JSON is recognised)")
+	var tables tableFlag
+	inv.flags.Var(&tables, "table", "read only this table of HTML inputs: its 1-based index, or its caption (repeatable)")
+	skip := inv.flags.Bool("skip-bad-rows", false, "warn about and skip bad rows instead of failing")
+	rev := inv.flags.String("git", "", "compare `REV`'s version of the one argument (a file, or a catalog id of the config) with the working tree's")
+	args, err := inv.parse(1, 2)
+	if err != nil {
+		return err
+	}
+	if err := rf.check(); err != nil {
+		return err
+	}
+	popts := build.ParseOptions{Tables: tables, SkipBadRows: *skip}
+	if *rev == "" {
+		if len(args) != 2 {
+			return usagef("want OLD and NEW, or -git REV and one file or catalog id")
+		}
+		old, err := readInput(inv, args[0], nil, *kind, popts)
+		if err != nil {
+			return err
+		}
+		new, err := readInput(inv, args[1], nil, *kind, popts)
+		if err != nil {
+			return err
+		}
+		r := diff.Compare(old, new, diff.Options{OldName: args[0], NewName: args[1], File: filepath.ToSlash(args[1])})
+		return rf.finish(inv, r, "")
+	}
+	if len(args) != 1 {
+		return usagef("-git REV takes one argument: a file, or a catalog id of the config")
+	}
+	arg := args[0]
+	if fi, err := os.Stat(arg); err == nil && fi.Mode().IsRegular() {
+		data, err := gitShow(*rev, arg)
+		if err != nil {
+			return err
+		}
+		name := *rev + ":" + filepath.ToSlash(arg)
+		old, err := readInput(inv, name, data, *kind, popts)
+		if err != nil {
+			return err
+		}
+		new, err := readInput(inv, arg, nil, *kind, popts)
+		if err != nil {
+			return err
+		}
+		r := diff.Compare(old, new, diff.Options{OldName: name, NewName: arg, File: filepath.ToSlash(arg)})
+		return rf.finish(inv, r, "")
+	}
+	if *kind != "" || len(tables) > 0 || *skip {
+		return usagef("-kind, -table and -skip-bad-rows do not apply to a catalog id: the config says how its source is read")
+	}
+	if cf.config == "" {
+		cf.config = defaultConfig()
+	}
+	cfg, err := config.Load(cf.config)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: no such file, and no config %s to find it in as a catalog id", arg, cf.config)
+		}
+		return err
+	}
+	c, ok := cfg.Catalog(arg)
+	if !ok {
+		return fmt.Errorf("%s: neither a file nor a catalog id of %s (ids: %s)", arg, cf.config, strings.Join(cfg.IDs(), ", "))
+	}
+	loaded, err := build.Load(cfg, c.ID)
+	if err != nil {
+		return err
+	}
+	l := loaded[0]
+	printWarnings(inv.stderr, l.Report)
+	data, err := gitShow(*rev, l.File)
+	if err != nil {
+		return err
+	}
+	name := *rev + ":" + filepath.ToSlash(l.File)
+	snap, err := fetch.NewSnapshot(cfg, c.Source.File, name, data)
+	if err != nil {
+		return err
+	}
+	defer snap.Close()
+	old, err := snap.Load(c.ID)
+	if err != nil {
+		return err
+	}
+	r := diff.Compare(old.Catalog, l.Catalog, diff.Options{OldName: name, NewName: l.File, File: filepath.ToSlash(l.File), Names: c.Go.Names})
+	return rf.finish(inv, r, cfg.Dir)
+}
+
+// readInput reads one side of a diff: catalog JSON, or a source file of
+// kind (guessed when ""). data, when not nil, is the content of name.
+func readInput(inv *invocation, name string, data []byte, kind string, opts build.ParseOptions) (*catalog.Catalog, error) {
+	if data == nil {
+		var err error
+		if data, err = os.ReadFile(name); err != nil {
+			return nil, err
+		}
+	}
+	if isCatalogJSON(data) {
+		c, err := catalog.Unmarshal(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return c, nil
+	}
+	if kind == "" {
+		if kind = build.GuessKind(name, data); kind == "" {
+			return nil, usagef("cannot tell the kind of %s: give -kind (%s), or a catalog JSON file (errgen parse -format json)", name, strings.Join(config.Kinds, ", "))
+		}
+	}
+	opts.File = name
+	entries, rep, err := build.Parse(kind, data, opts)
+	if err != nil {
+		return nil, err
+	}
+	printWarnings(inv.stderr, rep)
+	return &catalog.Catalog{Format: catalog.FormatVersion, Source: catalog.Source{Kind: kind, File: filepath.ToSlash(name)}, Entries: entries}, nil
+}
+
+// isCatalogJSON tells errgen's catalog JSON from other JSON (an OpenAPI
+// document, say): an object with a numeric "format" and "entries".
+func isCatalogJSON(data []byte) bool {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return false
+	}
+	var probe struct {
+		Format  *int            `json:"format"`
+		Entries json.RawMessage `json:"entries"`
+	}
+	if json.Unmarshal(trimmed, &probe) != nil {
+		return false
+	}
+	return probe.Format != nil && probe.Entries != nil
+}
+
+// gitShow returns the content of file at git revision rev.
+func gitShow(rev, file string) ([]byte, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, errors.New("-git needs the git command, which is not on PATH")
+	}
+	dir, base := filepath.Dir(file), filepath.Base(file)
+	if err := exec.Command("git", "-C", dir, "rev-parse", "--show-toplevel").Run(); err != nil {
+		return nil, fmt.Errorf("-git %s: %s is not inside a git repository", rev, file)
+	}
+	var stderr bytes.Buffer
+	cmd := exec.Command("git", "-C", dir, "show", rev+":./"+base)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		msg = strings.TrimPrefix(strings.SplitN(msg, "\n", 2)[0], "fatal: ")
+		return nil, fmt.Errorf("-git %s: cannot read %s at that revision: %s", rev, file, msg)
+	}
+	return out, nil
+}

@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/errgen/errgen/internal/config"
+	"github.com/errgen/errgen/internal/fetch"
+)
+
+// fetchFlags are the flags of the verbs that download sources.
+type fetchFlags struct {
+	timeout, connect time.Duration
+	maxSize          fetch.Size
+	retries          int
+}
+
+func (ff *fetchFlags) register(inv *invocation) {
+	inv.flags.DurationVar(&ff.timeout, "timeout", fetch.DefaultTimeout, "the most one request may take, body included")
+	inv.flags.DurationVar(&ff.connect, "connect-timeout", fetch.DefaultConnectTimeout, "the most connecting to a server may take")
+	ff.maxSize = fetch.DefaultMaxSize
+	inv.flags.Var(&ff.maxSize, "max-size", "the largest document accepted (e.g. 512KiB, 10MiB)")
+	inv.flags.IntVar(&ff.retries, "retries", fetch.DefaultRetries, "how often to retry a 429 or 5xx response, waiting as Retry-After says or 1s, 2s, 4s, …")
+}
+
+func (ff *fetchFlags) client() *fetch.Client {
+	retries := ff.retries
+	if retries == 0 {
+		retries = -1 // the Client's zero value means the default
+	}
+	return &fetch.Client{
+		Timeout:        ff.timeout,
+		ConnectTimeout: ff.connect,
+		MaxSize:        int64(ff.maxSize),
+		Retries:        retries,
+		UserAgent:      "errgen/" + Version() + " (+https://github.com/errgen/errgen)",
+	}
+}
+
+// fetched is what fetchAll found for each source.
+type fetched struct {
+	ok []*fetch.Fetched
+	// broken and failed are how many sources the guard refused and how
+	// many could not be fetched; both were reported on stderr.
+	broken, failed int
+}
+
+// fetchAll fetches every source, printing a progress line per source when
+// stderr is a terminal and every failure on stderr.
+func fetchAll(inv *invocation, client *fetch.Client, sources []*fetch.Source, lock *fetch.Lock) *fetched {
+	res := &fetched{}
+	progress := terminal(inv.stderr)
+	for _, src := range sources {
+		if progress {
+			fmt.Fprintf(inv.stderr, "errgen %s: %s ← %s …\n", inv.verb.name, src.File, src.URL)
+		}
+		f, err := client.Update(context.Background(), src, lock)
+		var broken *fetch.BrokenError
+		switch {
+		case errors.As(err, &broken):
+			fmt.Fprintf(inv.stderr, "errgen %s: %v\n", inv.verb.name, err)
+			res.broken++
+		case err != nil:
+			fmt.Fprintf(inv.stderr, "errgen %s: %s: %v\n", inv.verb.name, src.File, err)
+			res.failed++
+		default:
+			res.ok = append(res.ok, f)
+		}
+	}
+	return res
+}
+
+// code is the exit code the failures ask for: 2 for a failed fetch, else 3
+// for a refused one.
+func (f *fetched) code() int {
+	switch {
+	case f.failed > 0:
+		return exitError
+	case f.broken > 0:
+		return exitBroken
+	}
+	return exitOK
+}
+
+// terminal reports whether w is a terminal, where progress lines help
+// rather than clutter a log.
+func terminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func runFetch(inv *invocation) error {
+	var cf configFlags
+	cf.register(inv, false)
+	var ff fetchFlags
+	ff.register(inv)
+	ids, err := inv.parse(0, 1<<30)
+	if err != nil {
+		return err
+	}
+	if cf.config == "" {
+		cf.config = defaultConfig()
+	}
+	cfg, err := config.Load(cf.config)
+	if err != nil {
+		return err
+	}
+	sources, err := fetch.Sources(cfg, ids...)
+	if err != nil {
+		return err
+	}
+	lockPath := filepath.Join(cfg.Dir, fetch.LockName)
+	lock, err := fetch.ReadLock(lockPath)
+	if err != nil {
+		return err
+	}
+	res := fetchAll(inv, ff.client(), sources, lock)
+	if code := res.code(); code != exitOK {
+		// All or nothing: a broken source must not leave the others
+		// updated and the generated packages half regenerated.
+		fmt.Fprintf(inv.stderr, "errgen fetch: nothing written (%d fetched, %d refused by the guard, %d failed)\n", len(res.ok), res.broken, res.failed)
+		inv.code = code
+		return nil
+	}
+	files := map[string][]byte{}
+	for _, f := range res.ok {
+		src, resp := f.Source, f.Response
+		entry := fetch.LockEntry{Catalogs: src.IDs(), File: src.File, URL: src.URL, SHA256: fetch.Sum(f.Data), Errgen: Version()}
+		if old := lock.Entry(src.File); old != nil && resp.NotModified {
+			entry = *old
+			entry.Catalogs = src.IDs()
+		} else {
+			entry.ETag, entry.LastModified = resp.ETag, resp.LastModified
+		}
+		lock.Set(entry)
+		if f.Changed {
+			files[src.Path] = f.Data
+		}
+		fmt.Fprintf(inv.stdout, "%s: %s\n", src.File, outcome(f))
+	}
+	data, err := lock.Marshal()
+	if err != nil {
+		return err
+	}
+	if cur, err := os.ReadFile(lockPath); err != nil || string(cur) != string(data) {
+		files[lockPath] = data
+	}
+	return fetch.WriteFiles(files)
+}
+
+// outcome says what fetching one source did.
+func outcome(f *fetch.Fetched) string {
+	counts := ""
+	for i, l := range f.Loaded {
+		if i > 0 {
+			counts += ", "
+		}
+		counts += fmt.Sprintf("%s %d", l.Config.ID, len(l.Catalog.Entries))
+	}
+	switch {
+	case f.Response.NotModified:
+		return "not modified (304)"
+	case !f.Changed:
+		return fmt.Sprintf("unchanged (%s entries)", counts)
+	}
+	return fmt.Sprintf("updated, %d bytes (%s entries); run errgen generate", len(f.Data), counts)
+}

@@ -1,0 +1,217 @@
+package fetch
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/build"
+	"github.com/errgen/errgen/internal/config"
+)
+
+// Source is one snapshot file of a config and every catalog that reads it.
+type Source struct {
+	// File is the snapshot as the config names it; Path where it is.
+	File, Path string
+	URL        string
+	Catalogs   []*config.Catalog
+
+	cfg *config.Config
+}
+
+// IDs returns the ids of the source's catalogs.
+func (s *Source) IDs() []string {
+	ids := make([]string, len(s.Catalogs))
+	for i, c := range s.Catalogs {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+// Sources returns the snapshot files of the catalogs named by ids (all
+// when none), in config order. A file is fetched once for all catalogs
+// that read it, so they must agree on its URL.
+func Sources(cfg *config.Config, ids ...string) ([]*Source, error) {
+	for _, id := range ids {
+		if _, ok := cfg.Catalog(id); !ok {
+			return nil, fmt.Errorf("%s: no catalog %q (known: %v)", cfg.File, id, cfg.IDs())
+		}
+	}
+	byFile := map[string]*Source{}
+	var all []*Source
+	for i := range cfg.Catalogs {
+		c := &cfg.Catalogs[i]
+		file := path.Clean(c.Source.File)
+		s, ok := byFile[file]
+		if !ok {
+			s = &Source{File: file, Path: cfg.Path(file), URL: c.Source.URL, cfg: cfg}
+			byFile[file] = s
+			all = append(all, s)
+		}
+		if s.URL != c.Source.URL {
+			return nil, &catalog.Diagnostic{File: cfg.File, Where: fmt.Sprintf("line %d", c.Line),
+				Message: fmt.Sprintf("catalog %s: source file %s is also read by catalog %s, with url %s; one file has one url", c.ID, file, s.Catalogs[0].ID, s.URL)}
+		}
+		s.Catalogs = append(s.Catalogs, c)
+	}
+	if len(ids) == 0 {
+		return all, nil
+	}
+	var out []*Source
+	for _, s := range all {
+		if slices.ContainsFunc(s.Catalogs, func(c *config.Catalog) bool { return slices.Contains(ids, c.ID) }) {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// Fetched is the outcome of Update for one source.
+type Fetched struct {
+	Source *Source
+	// Response is what the server sent.
+	Response *Response
+	// Data is the document now: the fetched bytes, or the snapshot's on a
+	// 304.
+	Data []byte
+	// Changed reports whether Data differs from the snapshot.
+	Changed bool
+	// Loaded are Data's catalogs, one for each catalog of Source, in
+	// order, as generate would load them.
+	Loaded []*build.Loaded
+}
+
+// BrokenError is a fetched document the guard refused.
+type BrokenError struct {
+	Source  *Source
+	Catalog string
+	// Want is the committed snapshot's entry count (-1 if it has none);
+	// Got the fetched document's.
+	Want, Got int
+	// Err is the parse error, if the document did not parse.
+	Err error
+}
+
+func (e *BrokenError) Error() string {
+	expected := "expected entries"
+	if e.Want >= 0 {
+		expected = fmt.Sprintf("expected ~%d entries", e.Want)
+	}
+	if e.Err != nil {
+		return fmt.Sprintf("source looks broken: %s from %s (catalog %s): %s, got none: %v; the snapshot was not replaced",
+			e.Source.File, e.Source.URL, e.Catalog, expected, e.Err)
+	}
+	return fmt.Sprintf("source looks broken: %s from %s (catalog %s): %s, got %d; the snapshot was not replaced",
+		e.Source.File, e.Source.URL, e.Catalog, expected, e.Got)
+}
+
+// Update fetches the document of src, conditionally when the lock's
+// entry still describes the snapshot on disk, and applies the guard: the
+// document must parse, as each catalog of src, to at least one entry and
+// to at least half as many entries as the snapshot has. It writes
+// nothing.
+func (c *Client) Update(ctx context.Context, src *Source, lock *Lock) (*Fetched, error) {
+	current, err := os.ReadFile(src.Path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	req := Request{URL: src.URL}
+	if e := lock.Entry(src.File); e != nil && current != nil && e.URL == src.URL && e.SHA256 == Sum(current) {
+		req.ETag, req.LastModified = e.ETag, e.LastModified
+	}
+	resp, err := c.Get(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	f := &Fetched{Source: src, Response: resp, Data: resp.Body}
+	if resp.NotModified {
+		f.Data = current
+	}
+	f.Changed = current == nil || Sum(current) != Sum(f.Data)
+	if err := f.guard(current); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func (f *Fetched) guard(current []byte) error {
+	src := f.Source
+	snap, err := NewSnapshot(src.cfg, src.File, src.URL, f.Data)
+	if err != nil {
+		return err
+	}
+	defer snap.Close()
+	for _, cat := range src.Catalogs {
+		want := -1
+		if current != nil {
+			if l, err := build.Load(src.cfg, cat.ID); err == nil {
+				want = len(l[0].Catalog.Entries)
+			}
+		}
+		l, err := snap.Load(cat.ID)
+		if err != nil {
+			return &BrokenError{Source: src, Catalog: cat.ID, Want: want, Err: err}
+		}
+		if got := len(l.Catalog.Entries); got == 0 || 2*got < want {
+			return &BrokenError{Source: src, Catalog: cat.ID, Want: want, Got: got}
+		}
+		f.Loaded = append(f.Loaded, l)
+	}
+	return nil
+}
+
+// Sum is the hex SHA-256 of data.
+func Sum(data []byte) string {
+	s := sha256.Sum256(data)
+	return hex.EncodeToString(s[:])
+}
+
+// WriteFiles replaces each file (path → content) atomically, and all of
+// them or none: every content goes to a temporary file beside its
+// destination first, and only when all are written are they renamed into
+// place.
+func WriteFiles(files map[string][]byte) error {
+	type pending struct{ tmp, dst string }
+	var todo []pending
+	cleanup := func() {
+		for _, p := range todo {
+			os.Remove(p.tmp)
+		}
+	}
+	for _, dst := range slices.Sorted(maps.Keys(files)) {
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			cleanup()
+			return err
+		}
+		f, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".tmp*")
+		if err != nil {
+			cleanup()
+			return err
+		}
+		todo = append(todo, pending{f.Name(), dst})
+		_, werr := f.Write(files[dst])
+		cerr := f.Close()
+		if err := errors.Join(werr, cerr, os.Chmod(f.Name(), 0o644)); err != nil {
+			cleanup()
+			return err
+		}
+	}
+	for i, p := range todo {
+		if err := os.Rename(p.tmp, p.dst); err != nil {
+			for _, q := range todo[i:] {
+				os.Remove(q.tmp)
+			}
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,241 @@
+package fetch_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/internal/config"
+	"github.com/errgen/errgen/internal/fetch"
+)
+
+func table(codes ...string) string {
+	var b strings.Builder
+	b.WriteString("<table><tr><th>Status Code</th><th>Error Code</th><th>Error Message</th></tr>\n")
+	for _, c := range codes {
+		fmt.Fprintf(&b, "<tr><td>400</td><td>%s</td><td>Bad.</td></tr>\n", c)
+	}
+	b.WriteString("</table>\n")
+	return b.String()
+}
+
+// setup writes a config with two catalogs reading one page (its two
+// tables) and a third with a page of its own, all served by srv.
+func setup(t *testing.T, url string) (*config.Config, string) {
+	dir := t.TempDir()
+	cfgText := fmt.Sprintf(`version: 1
+catalogs:
+  - id: acme/a
+    source: {kind: html-table, file: a.html, url: %[1]s/a, tables: [{index: 1}]}
+    envelope: huaweicloud
+  - id: acme/a2
+    source: {kind: html-table, file: a.html, url: %[1]s/a, tables: [{index: 2}]}
+    envelope: huaweicloud
+  - id: acme/b
+    source: {kind: html-table, file: b.html, url: %[1]s/b}
+    envelope: huaweicloud
+`, url)
+	write(t, filepath.Join(dir, "errgen.yaml"), cfgText)
+	write(t, filepath.Join(dir, "a.html"), table("A.1", "A.2", "A.3", "A.4")+table("X.1"))
+	write(t, filepath.Join(dir, "b.html"), table("B.1", "B.2"))
+	cfg, err := config.Load(filepath.Join(dir, "errgen.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg, dir
+}
+
+func write(t *testing.T, path, s string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSources(t *testing.T) {
+	cfg, _ := setup(t, "http://vendor.test")
+	all, err := fetch.Sources(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 2 || all[0].File != "a.html" || strings.Join(all[0].IDs(), ",") != "acme/a,acme/a2" || all[1].URL != "http://vendor.test/b" {
+		t.Errorf("got %+v %+v", all[0], all[1])
+	}
+	// Asking for one catalog of a shared file fetches the file, for all.
+	some, err := fetch.Sources(cfg, "acme/a2")
+	if err != nil || len(some) != 1 || len(some[0].Catalogs) != 2 {
+		t.Errorf("acme/a2: %+v %v", some, err)
+	}
+	if _, err := fetch.Sources(cfg, "acme/zz"); err == nil || !strings.Contains(err.Error(), `no catalog "acme/zz"`) {
+		t.Errorf("unknown id: %v", err)
+	}
+	cfg.Catalogs[1].Source.URL = "http://elsewhere.test/a"
+	if _, err := fetch.Sources(cfg); err == nil || !strings.Contains(err.Error(), "catalog acme/a2: source file a.html is also read by catalog acme/a, with url http://vendor.test/a; one file has one url") {
+		t.Errorf("two urls: %v", err)
+	}
+}
+
+// TestGuard: a page that parses to nothing, or to less than half, is
+// refused; so is one that does not parse.
+func TestGuard(t *testing.T) {
+	var page string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"e1"`)
+		fmt.Fprint(w, page)
+	}))
+	defer srv.Close()
+	cfg, _ := setup(t, srv.URL)
+	srcs, _ := fetch.Sources(cfg)
+	a := srcs[0]
+	tests := []struct {
+		name, page string
+		want       string // "" means accepted
+	}{
+		{"same", table("A.1", "A.2", "A.3", "A.4") + table("X.1"), ""},
+		{"half is fine", table("A.1", "A.2") + table("X.1", "X.2"), ""},
+		{"more than half gone", table("A.1") + table("X.1"), "catalog acme/a): expected ~4 entries, got 1; the snapshot was not replaced"},
+		{"second table empty", table("A.1", "A.2", "A.3", "A.4") + "<table><tr><th>Error Code</th><th>Error Message</th></tr></table>", "catalog acme/a2"},
+		{"redesigned page", "<html><body><div>We moved!</div></body></html>", "catalog acme/a): expected ~4 entries, got none: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page = tt.page
+			f, err := (&fetch.Client{}).Update(context.Background(), a, &fetch.Lock{})
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if string(f.Data) != tt.page || len(f.Loaded) != 2 || f.Response.ETag != `"e1"` {
+					t.Errorf("got %+v", f)
+				}
+				return
+			}
+			var broken *fetch.BrokenError
+			if !errors.As(err, &broken) || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "source looks broken: a.html from "+srv.URL+"/a (") {
+				t.Errorf("got %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestUpdateConditional: the lock's validators are sent only while the
+// snapshot is the one they describe; a 304 keeps the snapshot.
+func TestUpdateConditional(t *testing.T) {
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = append(got, r.Header.Get("If-None-Match"))
+		if r.Header.Get("If-None-Match") == `"e1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		fmt.Fprint(w, table("B.1", "B.2", "B.3"))
+	}))
+	defer srv.Close()
+	cfg, dir := setup(t, srv.URL)
+	srcs, _ := fetch.Sources(cfg)
+	b := srcs[1]
+	snapshot, _ := os.ReadFile(filepath.Join(dir, "b.html"))
+	lock := &fetch.Lock{}
+	lock.Set(fetch.LockEntry{File: "b.html", URL: b.URL, ETag: `"e1"`, SHA256: fetch.Sum(snapshot)})
+	f, err := (&fetch.Client{}).Update(context.Background(), b, lock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !f.Response.NotModified || f.Changed || string(f.Data) != string(snapshot) || len(f.Loaded[0].Catalog.Entries) != 2 {
+		t.Errorf("304: %+v", f)
+	}
+	// Someone edited the snapshot: the ETag no longer describes it.
+	write(t, filepath.Join(dir, "b.html"), table("B.1", "B.9"))
+	f, err = (&fetch.Client{}).Update(context.Background(), b, lock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Response.NotModified || !f.Changed || len(f.Loaded[0].Catalog.Entries) != 3 {
+		t.Errorf("200: %+v", f)
+	}
+	if strings.Join(got, "|") != `"e1"|` {
+		t.Errorf("If-None-Match sent: %q", got)
+	}
+}
+
+func TestLock(t *testing.T) {
+	l := &fetch.Lock{}
+	l.Set(fetch.LockEntry{Catalogs: []string{"z/b"}, File: "b.html", URL: "https://b", SHA256: "bb", Errgen: "v1"})
+	l.Set(fetch.LockEntry{Catalogs: []string{"a/x", "a/a"}, File: "a.html", URL: "https://a", ETag: `"q"`, LastModified: "Wed, 10 Apr 2024 02:00:00 GMT", SHA256: "aa", Errgen: "v1"})
+	data, err := l.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `# Written by errgen fetch: what the last fetch of each source saw. DO NOT EDIT.
+version: 1
+sources:
+  - catalogs: [a/a, a/x]
+    file: a.html
+    url: https://a
+    etag: '"q"'
+    last_modified: Wed, 10 Apr 2024 02:00:00 GMT
+    sha256: aa
+    errgen: v1
+  - catalogs: [z/b]
+    file: b.html
+    url: https://b
+    sha256: bb
+    errgen: v1
+`
+	if string(data) != want {
+		t.Errorf("got\n%s\nwant\n%s", data, want)
+	}
+	back, err := fetch.ParseLock("errgen.lock", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := back.Entry("a.html"); e == nil || e.ETag != `"q"` {
+		t.Errorf("round trip: %+v", back)
+	}
+	again, _ := back.Marshal()
+	if string(again) != string(data) {
+		t.Error("Marshal is not stable")
+	}
+	for in, msg := range map[string]string{
+		"version: 2\nsources: []\n":               "errgen.lock: version 2, want 1",
+		"version: 1\nsources:\n  - colour: red\n": "field colour not found",
+		"version: [\n":                            "errgen.lock: ",
+	} {
+		if _, err := fetch.ParseLock("errgen.lock", []byte(in)); err == nil || !strings.Contains(err.Error(), msg) {
+			t.Errorf("%q: got %v, want %q", in, err, msg)
+		}
+	}
+	if l, err := fetch.ReadLock(filepath.Join(t.TempDir(), "errgen.lock")); err != nil || len(l.Sources) != 0 {
+		t.Errorf("missing lock: %v %v", l, err)
+	}
+}
+
+func TestWriteFiles(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.html"), filepath.Join(dir, "sub", "b.html")
+	if err := fetch.WriteFiles(map[string][]byte{a: []byte("A"), b: []byte("B")}); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(b); string(data) != "B" {
+		t.Errorf("b: %q", data)
+	}
+	// One destination cannot be written: nothing is replaced, no
+	// temporary file is left.
+	blocked := filepath.Join(dir, "a.html", "c.html")
+	if err := fetch.WriteFiles(map[string][]byte{a: []byte("A2"), blocked: []byte("C")}); err == nil {
+		t.Fatal("no error")
+	}
+	if data, _ := os.ReadFile(a); string(data) != "A" {
+		t.Errorf("a replaced: %q", data)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("left behind: %v", entries)
+	}
+}

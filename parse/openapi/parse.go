@@ -1,0 +1,189 @@
+package openapi
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi2"
+	"github.com/getkin/kin-openapi/openapi2conv"
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// Options are the settings of one parse.
+type Options struct {
+	// File names the document in messages, and is what relative $refs to
+	// other files are resolved against.
+	File string
+	// CodePointer and MessagePointer, when set, say where an error body
+	// carries the code and the message, as JSON pointers into the body in
+	// which "*" stands for every element of an array ("/errors/*/code").
+	// They replace detection by field name.
+	CodePointer    string
+	MessagePointer string
+	// ReadFile reads a file that a $ref names, given its slash path
+	// resolved against File. Nil refuses refs to other files; URLs are
+	// never followed.
+	ReadFile func(name string) ([]byte, error)
+}
+
+// Result is what a parse gives.
+type Result struct {
+	// Entries are the documented errors, ordered as the package doc says.
+	Entries []catalog.Entry
+	// Envelope is derived from the error schemas: where code, message and
+	// request ID sit, and the other documented fields.
+	Envelope catalog.Envelope
+	Report   catalog.Report
+}
+
+// Parse reads an OpenAPI 3.0 or 3.1 document, or a Swagger 2.0 one, in
+// YAML or JSON. A document that does not load, or bad options, give a
+// *catalog.Diagnostic.
+func Parse(data []byte, opts Options) (*Result, error) {
+	p := &parser{opts: opts, file: opts.File}
+	for _, o := range []struct{ name, ptr string }{{"code pointer", opts.CodePointer}, {"message pointer", opts.MessagePointer}} {
+		if o.ptr == "" {
+			continue
+		}
+		if err := checkBodyPointer(o.ptr); err != nil {
+			return nil, &catalog.Diagnostic{File: opts.File, Where: o.name, Message: err.Error()}
+		}
+	}
+	if opts.MessagePointer != "" && opts.CodePointer == "" {
+		return nil, &catalog.Diagnostic{File: opts.File, Where: "message pointer",
+			Message: "a message pointer needs a code pointer too: give both, or neither to detect the fields by name"}
+	}
+	if err := p.load(data); err != nil {
+		return nil, err
+	}
+	p.walk()
+	return p.result(), nil
+}
+
+// checkBodyPointer accepts a JSON pointer into a body with at most one
+// "*" token.
+func checkBodyPointer(ptr string) error {
+	if !strings.HasPrefix(ptr, "/") {
+		return fmt.Errorf("%q is not a JSON pointer into the error body: want \"/\"-separated tokens such as /errors/*/code", ptr)
+	}
+	toks := strings.Split(ptr[1:], "/")
+	stars := 0
+	for _, t := range toks {
+		for i := 0; i < len(t); i++ {
+			if t[i] == '~' && (i+1 == len(t) || t[i+1] != '0' && t[i+1] != '1') {
+				return fmt.Errorf("%q is not a JSON pointer: write ~ as ~0 and / as ~1", ptr)
+			}
+		}
+		if t == "*" {
+			stars++
+		}
+	}
+	if stars > 1 {
+		return fmt.Errorf("%q has %d \"*\" tokens; at most one array of errors is supported", ptr, stars)
+	}
+	return nil
+}
+
+// swagger2 finds the version field of a Swagger 2.0 document, YAML or
+// JSON, at the start of a line or after a brace or comma.
+var swagger2 = regexp.MustCompile(`(?m)(^|[{,])\s*["']?swagger["']?\s*:\s*["']?2\.`)
+
+func (p *parser) load(data []byte) error {
+	loader := openapi3.NewLoader()
+	// Origins give spec order (kin-openapi keeps maps) and lines.
+	loader.IncludeOrigin = true
+	loader.Context = context.Background()
+	loader.IsExternalRefsAllowed = true
+	loader.ReadFromURIFunc = p.readURI
+	var location *url.URL
+	if p.file != "" {
+		location = &url.URL{Path: path.Clean(strings.ReplaceAll(p.file, `\`, "/"))}
+	}
+
+	if bytes.Contains(data, []byte("swagger")) && swagger2.Match(data) {
+		var doc2 openapi2.T
+		if err := openapi2.UnmarshalFromData(data, &doc2); err != nil {
+			return p.loadError(data, err)
+		}
+		doc, err := openapi2conv.ToV3WithLoader(&doc2, loader, location)
+		if err != nil {
+			return p.loadError(data, err)
+		}
+		p.doc, p.v2 = doc, true
+		p.v2pos = positions(data)
+		return nil
+	}
+
+	var doc *openapi3.T
+	var err error
+	if location != nil {
+		doc, err = loader.LoadFromDataWithPath(data, location)
+	} else {
+		doc, err = loader.LoadFromData(data)
+	}
+	if err != nil {
+		return p.loadError(data, err)
+	}
+	if !strings.HasPrefix(doc.OpenAPI, "3.") {
+		msg := "not an OpenAPI document: want a top-level openapi: 3.x (or swagger: \"2.0\") field"
+		if doc.OpenAPI != "" {
+			msg = fmt.Sprintf("openapi %q: want an OpenAPI 3.x document (or a Swagger 2.0 one)", doc.OpenAPI)
+		}
+		return &catalog.Diagnostic{File: p.file, Where: "/openapi", Message: msg}
+	}
+	p.doc = doc
+	return nil
+}
+
+// readURI lets kin-openapi read the local files $refs name, through
+// Options.ReadFile, and nothing else.
+func (p *parser) readURI(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
+	if u.Scheme != "" || u.Host != "" {
+		return nil, fmt.Errorf("$ref to %s: errgen follows refs to local files only; save the file beside the document", u)
+	}
+	if p.opts.ReadFile == nil {
+		return nil, fmt.Errorf("$ref to file %s: this parse reads no other files", u.Path)
+	}
+	return p.opts.ReadFile(u.Path)
+}
+
+var (
+	// kin-openapi's decode errors end in the JSON pointer of the culprit.
+	inPointer = regexp.MustCompile(` in (/\S*)$`)
+	atLine    = regexp.MustCompile(`\bline (\d+)\b`)
+	quotedRef = regexp.MustCompile(`"([^"]*#[^"]*)"|"([^"#]+\.(?:ya?ml|json))"`)
+)
+
+// loadError turns a kin-openapi load error into a diagnostic that keeps
+// kin-openapi's message and adds the JSON pointer of the culprit: the one
+// the message ends in, or else that of the $ref it names.
+func (p *parser) loadError(data []byte, err error) error {
+	msg := err.Error()
+	var where string
+	if m := inPointer.FindStringSubmatch(msg); m != nil {
+		where = m[1]
+		if l := atLine.FindStringSubmatch(msg); l != nil {
+			where += " (line " + l[1] + ")"
+		}
+	} else if m := quotedRef.FindStringSubmatch(msg); m != nil {
+		ref := m[1] + m[2]
+		if ptr, line, ok := findRef(data, ref); ok {
+			where = fmt.Sprintf("%s (line %d)", ptr, line)
+		}
+	} else if l := atLine.FindStringSubmatch(msg); l != nil {
+		where = "line " + l[1]
+	}
+	var ext *openapi3.DisallowedExternalRefError
+	if errors.As(err, &ext) {
+		msg += "; errgen reads refs to local files only"
+	}
+	return &catalog.Diagnostic{File: p.file, Where: where, Message: "cannot load the OpenAPI document: " + msg}
+}

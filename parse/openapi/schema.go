@@ -1,0 +1,648 @@
+package openapi
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// Field names that carry the code, the message and the request ID, most
+// likely first. A name earlier in the list wins among siblings; a field
+// nearer the top of the body wins over a deeper one.
+var (
+	codeNames      = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code", "type", "scimType", "error"}
+	messageNames   = []string{"message", "error_message", "errorMessage", "error_msg", "errorMsg", "errmsg", "msg", "error_description", "detail", "title", "description"}
+	requestIDNames = []string{"request_id", "requestId", "requestID", "RequestId", "trace_id", "traceId", "correlation_id", "correlationId"}
+)
+
+// maxDepth bounds how deep below the body the code field is looked for,
+// and how deeply composed schemas are followed; schemas may be recursive.
+const maxDepth = 4
+
+// shape is what one error body schema says: body pointers of code,
+// message and request ID, the codes it declares and its examples.
+type shape struct {
+	code, message, requestID string
+	decls                    []decl
+	examples                 []schemaExample
+}
+
+// decl is a code a schema declares (enum or const), with what the schema
+// says about it.
+type decl struct {
+	value, at         string
+	name, title, desc string
+}
+
+// schemaExample is an example written on a schema rather than on the
+// response, as the body it stands for.
+type schemaExample struct {
+	value any
+	at    loc
+}
+
+// prop is one property of an object schema, with all of allOf, oneOf
+// and anyOf merged in.
+type prop struct {
+	name     string
+	schema   *openapi3.Schema
+	at       loc
+	required bool
+}
+
+func deref(r *openapi3.SchemaRef, at loc) loc {
+	if r.Ref != "" {
+		return at.ref(r.Ref)
+	}
+	return at
+}
+
+// props lists the properties of s in document order: its own, then those
+// of its allOf, oneOf and anyOf members that it does not have itself.
+func (p *parser) props(s *openapi3.Schema, at loc) []prop {
+	var out []prop
+	seen := map[string]bool{}
+	var add func(s *openapi3.Schema, at loc, depth int)
+	add = func(s *openapi3.Schema, at loc, depth int) {
+		if s == nil || depth > maxDepth {
+			return
+		}
+		for _, name := range ordered(s.Properties, func(k string, v *openapi3.SchemaRef) int {
+			return p.pos(v.Origin, at.child("properties", k))
+		}) {
+			r := s.Properties[name]
+			if seen[name] || r == nil || r.Value == nil {
+				continue
+			}
+			seen[name] = true
+			out = append(out, prop{name, r.Value, deref(r, at.child("properties", name)), slices.Contains(s.Required, name)})
+		}
+		for _, kw := range []struct {
+			name    string
+			members openapi3.SchemaRefs
+		}{{"allOf", s.AllOf}, {"oneOf", s.OneOf}, {"anyOf", s.AnyOf}} {
+			for i, m := range kw.members {
+				if m != nil && m.Value != nil {
+					add(m.Value, deref(m, at.child(kw.name, strconv.Itoa(i))), depth+1)
+				}
+			}
+		}
+	}
+	add(s, at, 0)
+	return out
+}
+
+// schemaType is the JSON type a schema documents, "" when none.
+func schemaType(s *openapi3.Schema) string {
+	for depth := 0; s != nil && depth <= maxDepth; depth++ {
+		if s.Type != nil {
+			for _, t := range s.Type.Slice() {
+				if t != "null" {
+					return t
+				}
+			}
+		}
+		switch {
+		case len(s.Properties) > 0:
+			return "object"
+		case s.Items != nil:
+			return "array"
+		case len(s.AllOf) > 0 && s.AllOf[0] != nil:
+			s = s.AllOf[0].Value
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// items is the element schema of an array schema, looking through allOf.
+func items(s *openapi3.Schema, at loc) (*openapi3.Schema, loc, bool) {
+	for depth := 0; s != nil && depth <= maxDepth; depth++ {
+		if s.Items != nil && s.Items.Value != nil {
+			return s.Items.Value, deref(s.Items, at.child("items")), true
+		}
+		if len(s.AllOf) == 0 || s.AllOf[0] == nil {
+			break
+		}
+		at = deref(s.AllOf[0], at.child("allOf", "0"))
+		s = s.AllOf[0].Value
+	}
+	return nil, loc{}, false
+}
+
+// scalarField reports whether a property can hold a code or message: a
+// string or number, or of no documented type.
+func scalarField(s *openapi3.Schema) bool {
+	switch schemaType(s) {
+	case "", "string", "integer", "number":
+		return true
+	}
+	return false
+}
+
+func pick(ps []prop, names []string, ok func(prop) bool) (prop, bool) {
+	for _, n := range names {
+		for _, pr := range ps {
+			if pr.name == n && ok(pr) {
+				return pr, true
+			}
+		}
+	}
+	return prop{}, false
+}
+
+func scalarProp(pr prop) bool { return scalarField(pr.schema) }
+
+// level is one object of the body schema being searched for a code.
+type level struct {
+	s     *openapi3.Schema
+	at    loc
+	body  string // its pointer into the body
+	depth int
+}
+
+// shape analyses the body schema s of an error response at at, once per
+// schema. With an explicit code pointer it follows that; otherwise it
+// looks for the code by field name, nearest the top first.
+func (p *parser) shape(s *openapi3.Schema, at loc) *shape {
+	if sh, ok := p.shapes[s]; ok {
+		return sh
+	}
+	if p.shapes == nil {
+		p.shapes = map[*openapi3.Schema]*shape{}
+	}
+	sh := &shape{}
+	p.shapes[s] = sh
+
+	var container *level
+	var codeSchema *openapi3.Schema
+	var codeAt loc
+	if p.opts.CodePointer != "" {
+		sh.code, sh.message = p.opts.CodePointer, p.opts.MessagePointer
+		container, codeSchema, codeAt = p.follow(s, at, sh.code)
+		if codeSchema == nil {
+			p.warn(at, "the error schema has no property at %s, the code pointer, so it declares no codes; examples are still read", sh.code)
+		}
+		if sh.message == "" && container != nil {
+			if m, ok := pick(p.props(container.s, container.at), messageNames, scalarProp); ok {
+				sh.message = container.body + "/" + escape(m.name)
+			}
+		}
+	} else {
+		queue := []level{{s, at, "", 0}}
+		if schemaType(s) == "array" {
+			if is, iat, ok := items(s, at); ok {
+				queue = []level{{is, iat, "/*", 1}}
+			}
+		}
+		for len(queue) > 0 && container == nil {
+			lv := queue[0]
+			queue = queue[1:]
+			ps := p.props(lv.s, lv.at)
+			if c, ok := pick(ps, codeNames, func(pr prop) bool {
+				return scalarField(pr.schema) && (pr.name != "error" || schemaType(pr.schema) == "string")
+			}); ok {
+				container = &lv
+				sh.code = lv.body + "/" + escape(c.name)
+				codeSchema, codeAt = c.schema, c.at
+				if m, ok := pick(ps, messageNames, func(pr prop) bool { return pr.name != c.name && scalarField(pr.schema) }); ok {
+					sh.message = lv.body + "/" + escape(m.name)
+				}
+				break
+			}
+			if lv.depth >= maxDepth-1 {
+				continue
+			}
+			for _, pr := range ps {
+				switch schemaType(pr.schema) {
+				case "object":
+					queue = append(queue, level{pr.schema, pr.at, lv.body + "/" + escape(pr.name), lv.depth + 1})
+				case "array":
+					if strings.Contains(lv.body, "*") {
+						continue
+					}
+					if is, iat, ok := items(pr.schema, pr.at); ok && schemaType(is) == "object" {
+						queue = append(queue, level{is, iat, lv.body + "/" + escape(pr.name) + "/*", lv.depth + 1})
+					}
+				}
+			}
+		}
+	}
+	if sh.code == "" {
+		return sh
+	}
+
+	// The request ID: at the top of the body, or beside a code that is
+	// not in an array.
+	root := p.props(s, at)
+	if r, ok := pick(root, requestIDNames, scalarProp); ok {
+		sh.requestID = "/" + escape(r.name)
+	} else if container != nil && container.body != "" && !strings.Contains(container.body, "*") {
+		if r, ok := pick(p.props(container.s, container.at), requestIDNames, scalarProp); ok {
+			sh.requestID = container.body + "/" + escape(r.name)
+		}
+	}
+	p.addShape(catalog.Shape{Code: sh.code, Message: sh.message, RequestID: sh.requestID})
+	p.addFields(root, container, sh)
+
+	if codeSchema != nil {
+		sh.decls = p.decls(codeSchema, codeAt)
+	}
+	sh.examples = schemaExamples(s, at)
+	if container != nil && container.body != "" {
+		// An example on the object that holds the code, or on the code
+		// property itself, documents one element of the body.
+		for _, ex := range schemaExamples(container.s, container.at) {
+			sh.examples = append(sh.examples, schemaExample{wrap(container.body, ex.value), ex.at})
+		}
+	}
+	if codeSchema != nil && codeSchema.Example != nil {
+		frag := map[string]any{lastToken(sh.code): codeSchema.Example}
+		if sh.message != "" && container != nil {
+			for _, pr := range p.props(container.s, container.at) {
+				if "/"+escape(pr.name) == strings.TrimPrefix(sh.message, container.body) && pr.schema.Example != nil {
+					frag[pr.name] = pr.schema.Example
+				}
+			}
+		}
+		body := parentPointer(sh.code)
+		if container != nil {
+			body = container.body
+		}
+		sh.examples = append(sh.examples, schemaExample{wrap(body, frag), codeAt.child("example")})
+	}
+	return sh
+}
+
+// follow walks an explicit body pointer through the schema: the level
+// that holds the last token, and the schema there; nils where the schema
+// does not document the path.
+func (p *parser) follow(s *openapi3.Schema, at loc, ptr string) (*level, *openapi3.Schema, loc) {
+	toks := splitPointer(ptr)
+	lv := level{s, at, "", 0}
+	for i, t := range toks {
+		if t == "*" {
+			is, iat, ok := items(lv.s, lv.at)
+			if !ok {
+				return nil, nil, loc{}
+			}
+			lv = level{is, iat, lv.body + "/*", i + 1}
+			continue
+		}
+		var next *prop
+		for _, pr := range p.props(lv.s, lv.at) {
+			if pr.name == t {
+				next = &pr
+				break
+			}
+		}
+		if next == nil {
+			return nil, nil, loc{}
+		}
+		if i == len(toks)-1 {
+			return &lv, next.schema, next.at
+		}
+		lv = level{next.schema, next.at, lv.body + "/" + escape(t), i + 1}
+	}
+	return nil, nil, loc{}
+}
+
+func lastToken(ptr string) string {
+	toks := splitPointer(ptr)
+	if len(toks) == 0 {
+		return ""
+	}
+	return toks[len(toks)-1]
+}
+
+func parentPointer(ptr string) string {
+	if i := strings.LastIndexByte(ptr, '/'); i >= 0 {
+		return ptr[:i]
+	}
+	return ""
+}
+
+// wrap nests a fragment at a body pointer, so that the body pointers read
+// it: {"code": …} at /errors/* becomes {"errors": [{"code": …}]}.
+func wrap(body string, v any) any {
+	toks := splitPointer(body)
+	for i := len(toks) - 1; i >= 0; i-- {
+		if toks[i] == "*" {
+			v = []any{v}
+		} else {
+			v = map[string]any{toks[i]: v}
+		}
+	}
+	return v
+}
+
+func schemaExamples(s *openapi3.Schema, at loc) []schemaExample {
+	var out []schemaExample
+	if s.Example != nil {
+		out = append(out, schemaExample{s.Example, at.child("example")})
+	}
+	for i, ex := range s.Examples {
+		if ex != nil {
+			out = append(out, schemaExample{ex, at.child("examples", strconv.Itoa(i))})
+		}
+	}
+	return out
+}
+
+func (p *parser) addShape(s catalog.Shape) {
+	if !slices.Contains(p.envelope, s) {
+		p.envelope = append(p.envelope, s)
+	}
+}
+
+// addFields records the documented fields of a body besides code,
+// message and request ID: those at the top, and those beside the code
+// when it sits in an object that is no array element.
+func (p *parser) addFields(root []prop, container *level, sh *shape) {
+	skip := map[string]bool{}
+	for _, ptr := range []string{sh.code, sh.message, sh.requestID} {
+		if toks := splitPointer(ptr); len(toks) > 0 {
+			skip["/"+escape(toks[0])] = true
+			skip[ptr] = true
+		}
+	}
+	add := func(ps []prop, prefix string) {
+		for _, pr := range ps {
+			ptr := prefix + "/" + escape(pr.name)
+			if skip[ptr] || p.fieldAt[ptr] {
+				continue
+			}
+			if p.fieldAt == nil {
+				p.fieldAt = map[string]bool{}
+			}
+			p.fieldAt[ptr] = true
+			p.fields = append(p.fields, catalog.Field{Name: pr.name, Pointer: ptr, Type: schemaType(pr.schema), Required: pr.required, Description: pr.schema.Description})
+		}
+	}
+	add(root, "")
+	if container != nil && container.body != "" && !strings.Contains(container.body, "*") {
+		add(p.props(container.s, container.at), container.body)
+	}
+}
+
+// Extensions that name and describe enum values, as code generators
+// write them.
+var (
+	varnameExts     = []string{"x-enum-varnames", "x-enumNames", "x-enum-names"}
+	descriptionExts = []string{"x-enum-descriptions", "x-enumDescriptions"}
+)
+
+// decls lists the codes the code property's schema declares, once per
+// schema: enum values (named and described by x-enum-varnames and
+// x-enum-descriptions), const, and the same in its oneOf, anyOf and allOf
+// members, where a member with one value lends it its title and
+// description. A value listed twice is reported and kept once.
+func (p *parser) decls(s *openapi3.Schema, at loc) []decl {
+	if ds, ok := p.enums[s]; ok {
+		return ds
+	}
+	if p.enums == nil {
+		p.enums = map[*openapi3.Schema][]decl{}
+	}
+	var all []decl
+	var collect func(s *openapi3.Schema, at loc, depth int)
+	collect = func(s *openapi3.Schema, at loc, depth int) {
+		if s == nil || depth > maxDepth {
+			return
+		}
+		single := len(s.Enum)+btoi(s.Const != nil) == 1
+		if len(s.Enum) > 0 {
+			names := stringList(s.Extensions, varnameExts)
+			descs, descMap := descriptions(s.Extensions)
+			for i, v := range s.Enum {
+				val, ok := scalar(v)
+				if !ok {
+					if v != nil {
+						p.warn(at.child("enum", strconv.Itoa(i)), "enum value is a %s; want a string or number code", jsonType(v))
+					}
+					continue
+				}
+				d := decl{value: val, at: at.child("enum", strconv.Itoa(i)).String()}
+				if i < len(names) {
+					d.name = names[i]
+				}
+				if i < len(descs) {
+					d.desc = descs[i]
+				} else if t, ok := descMap[val]; ok {
+					d.desc = t
+				}
+				if single {
+					d.title = s.Title
+					d.desc = cmp.Or(d.desc, s.Description)
+				}
+				all = append(all, d)
+			}
+		}
+		if s.Const != nil {
+			if val, ok := scalar(s.Const); ok {
+				d := decl{value: val, at: at.child("const").String()}
+				if single {
+					d.title, d.desc = s.Title, s.Description
+				}
+				all = append(all, d)
+			}
+		}
+		for _, kw := range []struct {
+			name    string
+			members openapi3.SchemaRefs
+		}{{"oneOf", s.OneOf}, {"anyOf", s.AnyOf}, {"allOf", s.AllOf}} {
+			for i, m := range kw.members {
+				if m != nil && m.Value != nil {
+					collect(m.Value, deref(m, at.child(kw.name, strconv.Itoa(i))), depth+1)
+				}
+			}
+		}
+	}
+	collect(s, at, 0)
+
+	first := make(map[string]int, len(all))
+	out := make([]decl, 0, len(all))
+	var again map[int][]string // index in out → where it is repeated
+	for _, d := range all {
+		i, seen := first[d.value]
+		if !seen {
+			first[d.value] = len(out)
+			out = append(out, d)
+			continue
+		}
+		if again == nil {
+			again = map[int][]string{}
+		}
+		again[i] = append(again[i], p.where(d.at))
+	}
+	for i, d := range out {
+		rest := again[i]
+		if len(rest) == 0 {
+			continue
+		}
+		// Repeats in the same enum are named by their index.
+		parent := parentPointer(p.where(d.at)) + "/"
+		short := make([]string, len(rest))
+		for j, r := range rest {
+			if idx, ok := strings.CutPrefix(r, parent); ok && !strings.Contains(idx, "/") {
+				short[j] = idx
+			} else {
+				short = nil
+				break
+			}
+		}
+		again := "again at " + strings.Join(rest, ", ")
+		if short != nil {
+			again = "again at index " + strings.Join(short, ", ")
+		}
+		p.report.Warn(p.file, p.where(d.at), "code %q is declared %d times (%s); errgen keeps the first", d.value, len(rest)+1, again)
+	}
+	p.enums[s] = out
+	return out
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func stringList(ext map[string]any, names []string) []string {
+	for _, n := range names {
+		if list, ok := ext[n].([]any); ok {
+			out := make([]string, len(list))
+			for i, v := range list {
+				out[i], _ = scalar(v)
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// descriptions reads x-enum-descriptions: a list parallel to the enum, or
+// a map from value to text.
+func descriptions(ext map[string]any) ([]string, map[string]string) {
+	if list := stringList(ext, descriptionExts); list != nil {
+		return list, nil
+	}
+	for _, n := range descriptionExts {
+		if m, ok := ext[n].(map[string]any); ok {
+			out := make(map[string]string, len(m))
+			for _, k := range slices.Sorted(maps.Keys(m)) {
+				out[k], _ = scalar(m[k])
+			}
+			return nil, out
+		}
+	}
+	return nil, nil
+}
+
+// shapeFromExamples finds the code field in the example bodies of a media
+// type whose schema has none, or that has no schema.
+func (p *parser) shapeFromExamples(media *openapi3.MediaType, sh *shape) *shape {
+	if p.opts.CodePointer != "" {
+		if sh == nil {
+			sh = &shape{code: p.opts.CodePointer, message: p.opts.MessagePointer}
+			p.addShape(catalog.Shape{Code: sh.code, Message: sh.message})
+		}
+		return sh
+	}
+	var values []any
+	if media.Example != nil {
+		values = append(values, media.Example)
+	}
+	for _, name := range slices.Sorted(maps.Keys(media.Examples)) {
+		if ref := media.Examples[name]; ref != nil && ref.Value != nil && ref.Value.Value != nil {
+			values = append(values, ref.Value.Value)
+		}
+	}
+	if sh != nil {
+		for _, ex := range sh.examples {
+			values = append(values, ex.value)
+		}
+	}
+	for _, v := range values {
+		code, message, requestID := detect(v)
+		if code == "" {
+			continue
+		}
+		out := &shape{code: code, message: message, requestID: requestID}
+		if sh != nil {
+			out.examples = sh.examples
+		}
+		p.addShape(catalog.Shape{Code: code, Message: message, RequestID: requestID})
+		return out
+	}
+	return sh
+}
+
+// detect looks for the code field in an example body by name, as shape
+// does in a schema.
+func detect(v any) (code, message, requestID string) {
+	type lvl struct {
+		v     map[string]any
+		body  string
+		depth int
+	}
+	var queue []lvl
+	switch x := v.(type) {
+	case map[string]any:
+		queue = append(queue, lvl{x, "", 0})
+	case []any:
+		if len(x) > 0 {
+			if m, ok := x[0].(map[string]any); ok {
+				queue = append(queue, lvl{m, "/*", 1})
+			}
+		}
+	}
+	first := func(m map[string]any, names []string, ok func(any) bool) string {
+		for _, n := range names {
+			if v, has := m[n]; has && ok(v) {
+				return n
+			}
+		}
+		return ""
+	}
+	isScalar := func(v any) bool { _, ok := scalar(v); return ok }
+	for len(queue) > 0 {
+		lv := queue[0]
+		queue = queue[1:]
+		if c := first(lv.v, codeNames, isScalar); c != "" {
+			code = lv.body + "/" + escape(c)
+			if m := first(lv.v, messageNames, func(v any) bool { _, ok := v.(string); return ok }); m != "" && m != c {
+				message = lv.body + "/" + escape(m)
+			}
+			if top, ok := v.(map[string]any); ok {
+				if r := first(top, requestIDNames, isScalar); r != "" {
+					requestID = "/" + escape(r)
+				}
+			}
+			return code, message, requestID
+		}
+		if lv.depth >= maxDepth-1 {
+			continue
+		}
+		for _, k := range slices.Sorted(maps.Keys(lv.v)) {
+			switch x := lv.v[k].(type) {
+			case map[string]any:
+				queue = append(queue, lvl{x, lv.body + "/" + escape(k), lv.depth + 1})
+			case []any:
+				if len(x) > 0 && !strings.Contains(lv.body, "*") {
+					if m, ok := x[0].(map[string]any); ok {
+						queue = append(queue, lvl{m, lv.body + "/" + escape(k) + "/*", lv.depth + 1})
+					}
+				}
+			}
+		}
+	}
+	return "", "", ""
+}

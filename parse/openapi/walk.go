@@ -1,0 +1,658 @@
+package openapi
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// parser holds one parse: the loaded document and what the walk found.
+type parser struct {
+	opts  Options
+	file  string
+	doc   *openapi3.T
+	v2    bool
+	v2pos map[string]int
+
+	report catalog.Report
+
+	codes  []*code
+	byCode map[string]*code
+	// enumSeq numbers codes in the order enums declare them.
+	enumSeq int
+
+	shapes   map[*openapi3.Schema]*shape
+	enums    map[*openapi3.Schema][]decl
+	envelope []catalog.Shape
+	fields   []catalog.Field
+	fieldAt  map[string]bool
+
+	// Error responses, and those whose bodies have no code field.
+	errorResponses []*response
+	codeless       int
+	firstCodeless  string
+	anyCode        bool
+	// declared holds, for each enum and status, the operations whose
+	// responses declare the enum under that status: one list shared by
+	// all the enum's codes rather than a copy each.
+	declared map[declaredKey]*[]catalog.Operation
+	bodies   map[loc]string
+}
+
+// response is one error response of one operation, for status-only
+// entries.
+type response struct {
+	st          status
+	op          catalog.Operation
+	description string
+	at          loc
+}
+
+// status is a response key: a number, or a range ("4XX") or "default"
+// with number 0.
+type status struct {
+	n   int
+	rng string
+}
+
+// rank orders statuses: numbers ascending, then ranges, then default.
+func (s status) rank() (int, int, string) {
+	switch {
+	case s.rng == "default":
+		return 2, 0, ""
+	case s.rng != "":
+		return 1, 0, s.rng
+	}
+	return 0, s.n, ""
+}
+
+func compareStatus(a, b status) int {
+	ga, na, ra := a.rank()
+	gb, nb, rb := b.rank()
+	return cmp.Or(cmp.Compare(ga, gb), cmp.Compare(na, nb), strings.Compare(ra, rb))
+}
+
+// parseStatus reads a response key; ok is false for keys that are no
+// error status (1xx–3xx, 1XX–3XX, anything else).
+func parseStatus(key string) (status, bool) {
+	if key == "default" {
+		return status{rng: "default"}, true
+	}
+	if len(key) == 3 && (key[1] == 'X' || key[1] == 'x') && (key[2] == 'X' || key[2] == 'x') {
+		if key[0] == '4' || key[0] == '5' {
+			return status{rng: key[:1] + "XX"}, true
+		}
+		return status{}, false
+	}
+	n, err := strconv.Atoi(key)
+	if err != nil || len(key) != 3 || n < 400 || n > 599 {
+		return status{}, false
+	}
+	return status{n: n}, true
+}
+
+// code is everything found about one code.
+type code struct {
+	value             string
+	enumSeq           int // 0 for codes seen only in examples
+	seq               int // order of first sight
+	name, title, desc string
+	at                string // where an enum declares it, else first example
+	// statuses are few, so a slice searched in order beats a map.
+	statuses []statusInfo
+}
+
+type statusInfo struct {
+	st status
+	// declared are the operation lists of the enums that declare the
+	// code under this status; almost always one.
+	declared *[]catalog.Operation
+	// rest holds the lists of any further enums.
+	rest []*[]catalog.Operation
+	obs  []*observation
+}
+
+// observation is one documented (status, code, message).
+type observation struct {
+	message  string
+	ops      []catalog.Operation
+	examples []catalog.Example
+	at       string
+}
+
+func (p *parser) code(value, at string) *code {
+	if c, ok := p.byCode[value]; ok {
+		return c
+	}
+	if p.byCode == nil {
+		p.byCode = map[string]*code{}
+	}
+	c := &code{value: value, seq: len(p.codes), at: at}
+	p.byCode[value] = c
+	p.codes = append(p.codes, c)
+	return c
+}
+
+// status returns the record of st, valid until the next call.
+func (c *code) status(st status) *statusInfo {
+	for i := range c.statuses {
+		if c.statuses[i].st == st {
+			return &c.statuses[i]
+		}
+	}
+	if c.statuses == nil {
+		c.statuses = make([]statusInfo, 0, 4)
+	}
+	c.statuses = append(c.statuses, statusInfo{st: st})
+	return &c.statuses[len(c.statuses)-1]
+}
+
+// declaredKey names the operations list of one enum (by its first
+// declaration) under one status.
+type declaredKey struct {
+	enum *decl
+	st   status
+}
+
+// declaredOps is the operations list of an enum-only entry: the shared
+// list, clipped so that appending to it copies, or the lists of several
+// enums joined.
+func declaredOps(first *[]catalog.Operation, rest []*[]catalog.Operation) []catalog.Operation {
+	if len(rest) == 0 {
+		return slices.Clip(*first)
+	}
+	var out []catalog.Operation
+	for _, l := range append([]*[]catalog.Operation{first}, rest...) {
+		for _, op := range *l {
+			if !slices.Contains(out, op) {
+				out = append(out, op)
+			}
+		}
+	}
+	return out
+}
+
+// addOp adds op to ops once. The walk visits one operation at a time, so
+// an operation already in ops is its last element.
+func addOp(ops []catalog.Operation, op catalog.Operation) []catalog.Operation {
+	if len(ops) > 0 && ops[len(ops)-1] == op {
+		return ops
+	}
+	return append(ops, op)
+}
+
+// pos is where the key of an element sits, for spec order; -1 when
+// unknown.
+func (p *parser) pos(o *openapi3.Origin, at loc) int {
+	if o != nil && o.Key != nil && o.Key.Line > 0 {
+		return o.Key.Line<<16 | o.Key.Column
+	}
+	if p.v2pos != nil && at.file == "" {
+		if n, ok := p.v2pos[toV2(at.ptr)]; ok {
+			return n
+		}
+	}
+	return -1
+}
+
+// ordered returns the keys of m in document order; keys without a known
+// position follow, by name.
+func ordered[V any](m map[string]V, pos func(k string, v V) int) []string {
+	keys := slices.Sorted(maps.Keys(m))
+	at := make(map[string]int, len(keys))
+	for _, k := range keys {
+		n := pos(k, m[k])
+		if n < 0 {
+			n = int(^uint(0) >> 1)
+		}
+		at[k] = n
+	}
+	slices.SortStableFunc(keys, func(a, b string) int { return cmp.Compare(at[a], at[b]) })
+	return keys
+}
+
+func (p *parser) walk() {
+	if p.doc.Paths == nil {
+		return
+	}
+	paths := p.doc.Paths.Map()
+	for _, path := range ordered(paths, func(k string, v *openapi3.PathItem) int {
+		return p.pos(v.Origin, loc{ptr: "/paths"}.child(k))
+	}) {
+		item := paths[path]
+		if item == nil {
+			continue
+		}
+		itemAt := loc{ptr: "/paths"}.child(path)
+		ops := item.Operations()
+		for _, method := range ordered(ops, func(k string, v *openapi3.Operation) int {
+			return p.pos(v.Origin, itemAt.child(strings.ToLower(k)))
+		}) {
+			op := ops[method]
+			if op == nil || op.Responses == nil {
+				continue
+			}
+			o := catalog.Operation{Method: strings.ToUpper(method), Path: path, OperationID: op.OperationID}
+			opAt := itemAt.child(strings.ToLower(method))
+			resps := op.Responses.Map()
+			for _, key := range ordered(resps, func(k string, v *openapi3.ResponseRef) int {
+				return p.pos(v.Origin, opAt.child("responses", k))
+			}) {
+				st, ok := parseStatus(key)
+				ref := resps[key]
+				if !ok || ref == nil || ref.Value == nil {
+					continue
+				}
+				at := opAt.child("responses", key)
+				if ref.Ref != "" {
+					at = at.ref(ref.Ref)
+				}
+				p.response(o, st, ref.Value, at)
+			}
+		}
+	}
+}
+
+// isJSON tells the media types whose bodies are JSON: */json, */*+json,
+// and */* (which code generators write for "whatever the server sends").
+func isJSON(mediaType string) bool {
+	mt, _, _ := strings.Cut(mediaType, ";")
+	mt = strings.ToLower(strings.TrimSpace(mt))
+	_, sub, ok := strings.Cut(mt, "/")
+	return ok && (sub == "json" || strings.HasSuffix(sub, "+json") || mt == "*/*")
+}
+
+func (p *parser) response(op catalog.Operation, st status, resp *openapi3.Response, at loc) {
+	desc := ""
+	if resp.Description != nil {
+		desc = *resp.Description
+	}
+	p.errorResponses = append(p.errorResponses, &response{st, op, desc, at})
+	codeless := false
+	for _, mt := range ordered(resp.Content, func(k string, v *openapi3.MediaType) int {
+		return p.pos(v.Origin, at.child("content", k))
+	}) {
+		media := resp.Content[mt]
+		if media == nil || !isJSON(mt) {
+			continue
+		}
+		mAt := at.child("content", mt)
+		var sh *shape
+		if media.Schema != nil && media.Schema.Value != nil {
+			sAt := mAt.child("schema")
+			if media.Schema.Ref != "" {
+				sAt = sAt.ref(media.Schema.Ref)
+			}
+			sh = p.shape(media.Schema.Value, sAt)
+		}
+		if sh == nil || sh.code == "" {
+			// No schema, or none with a code field: the examples may
+			// still show one.
+			sh = p.shapeFromExamples(media, sh)
+		}
+		if sh == nil || sh.code == "" {
+			codeless = true
+			continue
+		}
+		p.anyCode = true
+		if len(sh.decls) > 0 {
+			key := declaredKey{&sh.decls[0], st}
+			ops, seen := p.declared[key]
+			if !seen {
+				if p.declared == nil {
+					p.declared = map[declaredKey]*[]catalog.Operation{}
+				}
+				ops = new([]catalog.Operation)
+				p.declared[key] = ops
+			}
+			*ops = addOp(*ops, op)
+			if !seen {
+				for _, d := range sh.decls {
+					c := p.code(d.value, d.at)
+					if c.enumSeq == 0 {
+						p.enumSeq++
+						c.enumSeq, c.at = p.enumSeq, d.at
+						c.name, c.title, c.desc = d.name, d.title, d.desc
+					}
+					ci := c.status(st)
+					if ci.declared == nil {
+						ci.declared = ops
+					} else {
+						ci.rest = append(ci.rest, ops)
+					}
+				}
+			}
+		}
+		p.examples(op, st, media, mAt, sh)
+	}
+	if codeless {
+		p.codeless++
+		if p.firstCodeless == "" {
+			p.firstCodeless = at.String()
+		}
+	}
+}
+
+// examples reads every example of a media type, and those of its schema,
+// as observations.
+func (p *parser) examples(op catalog.Operation, st status, media *openapi3.MediaType, at loc, sh *shape) {
+	if media.Example != nil {
+		p.observe(op, st, sh, catalog.Example{}, media.Example, at.child("example"))
+	}
+	for _, name := range ordered(media.Examples, func(k string, v *openapi3.ExampleRef) int {
+		return p.pos(v.Origin, at.child("examples", k))
+	}) {
+		ref := media.Examples[name]
+		if ref == nil || ref.Value == nil {
+			continue
+		}
+		ex := ref.Value
+		eAt := at.child("examples", name)
+		if ref.Ref != "" {
+			eAt = eAt.ref(ref.Ref)
+		}
+		meta := catalog.Example{Name: name, Summary: ex.Summary, Description: ex.Description}
+		if ex.Value == nil {
+			if ex.ExternalValue != "" {
+				p.warn(eAt, "example %q is an externalValue (%s), which errgen does not fetch; its code is not read", name, ex.ExternalValue)
+			}
+			continue
+		}
+		p.observe(op, st, sh, meta, ex.Value, eAt.child("value"))
+	}
+	for _, ex := range sh.examples {
+		p.observe(op, st, sh, catalog.Example{}, ex.value, ex.at)
+	}
+}
+
+// observe records the codes and messages of one example body.
+func (p *parser) observe(op catalog.Operation, st status, sh *shape, meta catalog.Example, value any, at loc) {
+	body, ok := p.bodies[at]
+	var err error
+	if !ok {
+		// A schema's example is seen once per response that uses it.
+		if body, err = compactJSON(value); err == nil {
+			if p.bodies == nil {
+				p.bodies = map[loc]string{}
+			}
+			p.bodies[at] = body
+		}
+	}
+	if err != nil {
+		p.warn(at, "example cannot be written as JSON (%v); its code is not read", err)
+		return
+	}
+	meta.Body = body
+	codes := resolve(value, splitPointer(sh.code))
+	if len(codes) == 0 {
+		p.warn(at, "example has no code at %s (the code pointer); want a string or number there", sh.code)
+		return
+	}
+	var messages []hit
+	if sh.message != "" {
+		messages = resolve(value, splitPointer(sh.message))
+	}
+	for _, c := range codes {
+		value, ok := scalar(c.v)
+		if !ok {
+			p.warn(at, "example has a %s at %s, the code pointer; want a string or number", jsonType(c.v), sh.code)
+			continue
+		}
+		msg := ""
+		for _, m := range messages {
+			if m.elem == c.elem || m.elem < 0 {
+				msg, _ = scalar(m.v)
+				break
+			}
+		}
+		si := p.code(value, at.String()).status(st)
+		var o *observation
+		for _, x := range si.obs {
+			if x.message == msg {
+				o = x
+				break
+			}
+		}
+		if o == nil {
+			o = &observation{message: msg, at: at.String()}
+			si.obs = append(si.obs, o)
+		}
+		o.ops = addOp(o.ops, op)
+		if !slices.Contains(o.examples, meta) {
+			o.examples = append(o.examples, meta)
+		}
+	}
+}
+
+// hit is a value a pointer resolved to; elem is the index of the
+// element "*" matched, -1 for pointers without "*".
+type hit struct {
+	elem int
+	v    any
+}
+
+// resolve follows the tokens of a body pointer through a decoded JSON
+// value.
+func resolve(v any, toks []string) []hit {
+	var out []hit
+	var walk func(v any, toks []string, elem int)
+	walk = func(v any, toks []string, elem int) {
+		if len(toks) == 0 {
+			out = append(out, hit{elem, v})
+			return
+		}
+		switch x := v.(type) {
+		case map[string]any:
+			if c, ok := x[toks[0]]; ok {
+				walk(c, toks[1:], elem)
+			}
+		case []any:
+			if toks[0] == "*" {
+				for i, c := range x {
+					walk(c, toks[1:], i)
+				}
+				return
+			}
+			if i, err := strconv.Atoi(toks[0]); err == nil && i >= 0 && i < len(x) && strconv.Itoa(i) == toks[0] {
+				walk(x[i], toks[1:], elem)
+			}
+		}
+	}
+	walk(v, toks, -1)
+	return out
+}
+
+// scalar is a code or message as text: a string, or a number as JSON
+// writes it.
+func scalar(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64), true
+	case int:
+		return strconv.Itoa(x), true
+	case int64:
+		return strconv.FormatInt(x, 10), true
+	case uint64:
+		return strconv.FormatUint(x, 10), true
+	case json.Number:
+		return x.String(), true
+	}
+	return "", false
+}
+
+func jsonType(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "boolean"
+	case map[string]any:
+		return "object"
+	case []any:
+		return "array"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// compactJSON writes an example value as compact JSON with sorted keys and
+// without HTML escaping.
+func compactJSON(v any) (string, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(buf.String(), "\n"), nil
+}
+
+func (p *parser) warn(at loc, format string, args ...any) {
+	p.report.Warn(p.file, p.where(at.String()), format, args...)
+}
+
+// where is a pointer as messages show it: into the Swagger 2.0 document
+// itself for converted ones.
+func (p *parser) where(ptr string) string {
+	if p.v2 {
+		return toV2(ptr)
+	}
+	return ptr
+}
+
+// result orders what the walk found into entries.
+func (p *parser) result() *Result {
+	r := &Result{Report: p.report}
+	r.Envelope.Shapes = p.envelope
+	r.Envelope.Fields = p.fields
+	if !p.anyCode {
+		if len(p.errorResponses) > 0 {
+			r.Entries = p.statusOnly()
+			r.Report.Warn(p.file, "", "no error response documents a code field (looked for %s in the JSON bodies of %d error responses), so the entries carry statuses only; "+
+				"set the JSON pointer of the code, and of the message, in errgen.yaml (source: code_pointer: /errors/*/code, message_pointer: /errors/*/message) or with errgen parse --code-pointer",
+				strings.Join(codeNames, ", "), len(p.errorResponses))
+		}
+		return r
+	}
+	if p.codeless > 0 {
+		r.Report.Warn(p.file, p.where(p.firstCodeless), "%d error responses have no JSON body with a code field (this is the first); they add no entries", p.codeless)
+	}
+	codes := slices.Clone(p.codes)
+	slices.SortStableFunc(codes, func(a, b *code) int {
+		switch {
+		case a.enumSeq > 0 && b.enumSeq > 0:
+			return cmp.Compare(a.enumSeq, b.enumSeq)
+		case a.enumSeq > 0:
+			return -1
+		case b.enumSeq > 0:
+			return 1
+		}
+		return cmp.Compare(a.seq, b.seq)
+	})
+	n := 0
+	for _, c := range codes {
+		for _, si := range c.statuses {
+			n += max(1, len(si.obs))
+		}
+	}
+	r.Entries = make([]catalog.Entry, 0, n)
+	for _, c := range codes {
+		slices.SortFunc(c.statuses, func(a, b statusInfo) int { return compareStatus(a.st, b.st) })
+		for _, si := range c.statuses {
+			st := si.st
+			base := catalog.Entry{Status: st.n, Code: c.value, Name: c.name, Title: c.title, Description: c.desc}
+			if st.rng != "" {
+				base.Extra = map[string]string{"status_range": st.rng}
+			}
+			if len(si.obs) == 0 {
+				e := base
+				e.Operations = declaredOps(si.declared, si.rest)
+				e.Origin.Pointer = p.where(c.at)
+				r.Entries = append(r.Entries, e)
+				continue
+			}
+			for _, o := range si.obs {
+				e := base
+				e.Message = o.message
+				e.Operations = o.ops
+				e.Examples = o.examples
+				e.Origin.Pointer = p.where(o.at)
+				if t := onlySummary(o.examples); t != "" && e.Title == "" {
+					e.Title = t
+				}
+				if e.Description == "" {
+					e.Description = onlyDescription(o.examples)
+				}
+				if base.Extra != nil {
+					e.Extra = maps.Clone(base.Extra)
+				}
+				r.Entries = append(r.Entries, e)
+			}
+		}
+	}
+	return r
+}
+
+// onlySummary is the summary of the examples when they have exactly one.
+func onlySummary(exs []catalog.Example) string {
+	s := ""
+	for _, e := range exs {
+		if e.Summary == "" || e.Summary == s {
+			continue
+		}
+		if s != "" {
+			return ""
+		}
+		s = e.Summary
+	}
+	return s
+}
+
+func onlyDescription(exs []catalog.Example) string {
+	s := ""
+	for _, e := range exs {
+		if e.Description == "" || e.Description == s {
+			continue
+		}
+		if s != "" {
+			return ""
+		}
+		s = e.Description
+	}
+	return s
+}
+
+// statusOnly makes one entry per error status when no code field exists:
+// the statuses are all the document tells.
+func (p *parser) statusOnly() []catalog.Entry {
+	byStatus := map[status]*catalog.Entry{}
+	var order []status
+	for _, r := range p.errorResponses {
+		e, ok := byStatus[r.st]
+		if !ok {
+			e = &catalog.Entry{Status: r.st.n, Description: r.description, Origin: catalog.Origin{Pointer: p.where(r.at.String())}}
+			if r.st.rng != "" {
+				e.Extra = map[string]string{"status_range": r.st.rng}
+			}
+			byStatus[r.st] = e
+			order = append(order, r.st)
+		}
+		e.Operations = addOp(e.Operations, r.op)
+	}
+	slices.SortFunc(order, compareStatus)
+	out := make([]catalog.Entry, len(order))
+	for i, st := range order {
+		out[i] = *byStatus[st]
+	}
+	return out
+}
