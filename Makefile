@@ -16,12 +16,17 @@ test:
 
 # Benchmarks beside their baselines (bare html.Parse, json.Unmarshal).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./parse/... ./emit/... ./internal/generatedtest/...
+	$(GO) test -run '^$$' -bench . -benchmem ./parse/... ./emit/... ./diff/... ./internal/generatedtest/...
 
 # Rewrite golden files after an intended change; review the diff.
+# Only the packages with golden files take -update.
+GOLDEN := ./parse/htmltable ./parse/openapi ./emit/gopkg ./emit/openapi ./emit/markdown ./emit/internal/mdtext ./diff
 update-golden:
-	$(GO) test ./parse/... ./emit/... -update
+	$(GO) test $(GOLDEN) -update
 	$(GO) run ./cmd/errgen generate
 
+# One minute per fuzz target (go test -fuzz takes one target at a time).
 fuzz:
-	$(GO) test ./parse/htmltable -run '^$$' -fuzz FuzzParse -fuzztime 60s
+	$(GO) test ./parse/htmltable -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s
+	$(GO) test ./parse/openapi -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./emit/gopkg/internal/support -run '^$$' -fuzz '^FuzzLookup$$' -fuzztime 60s

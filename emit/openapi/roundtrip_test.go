@@ -2,12 +2,8 @@ package openapi_test
 
 import (
 	"fmt"
-	"os"
 	"path"
-	"path/filepath"
 	"slices"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
@@ -51,33 +47,13 @@ func (tr triple) String() string { return fmt.Sprintf("%d %q %q", tr.status, tr.
 
 func roundTrip(t *testing.T, c *catalog.Catalog, components []byte) {
 	t.Helper()
-	d := decode(t, components)
-	var spec strings.Builder
-	fmt.Fprintf(&spec, "openapi: %s\ninfo: {title: Round trip, version: \"1\"}\npaths:\n  /things:\n    get:\n      responses:\n        \"200\": {description: OK}\n", d.OpenAPI)
-	var names []string
-	for name := range d.Components.Responses {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		key := "default"
-		if st := statusOf(t, name); st != 0 {
-			key = strconv.Quote(strconv.Itoa(st))
-		}
-		fmt.Fprintf(&spec, "        %s: {$ref: \"errors.yaml#/components/responses/%s\"}\n", key, name)
-	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "errors.yaml"), components, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	// The components file alone, as a user would hand it to errgen: the
+	// parser reads a document without paths by its components/responses.
 	shape := c.Envelope.Shapes[0]
-	res, err := parseopenapi.Parse([]byte(spec.String()), parseopenapi.Options{
-		File:           "api.yaml",
+	res, err := parseopenapi.Parse(components, parseopenapi.Options{
+		File:           "errors.yaml",
 		CodePointer:    shape.Code,
 		MessagePointer: shape.Message,
-		ReadFile: func(name string) ([]byte, error) {
-			return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-		},
 	})
 	if err != nil {
 		t.Fatalf("parse/openapi cannot read the components: %v", err)

@@ -8,6 +8,12 @@
 //	                                               print the catalog a source file gives
 //	errgen show     [-config F] [-format json|text] ID
 //	                                               print one catalog of the config
+//	errgen diff     [-format F] [-fail-on L] [-ignore FILE] OLD NEW
+//	errgen diff     -git REV [-config F] FILE|ID
+//	                                               classify what changed between two catalogs
+//	errgen fetch    [-config F] [ID...]            download the sources into their snapshots
+//	errgen drift    [-config F] [-format F] [ID...]
+//	                                               compare the vendor's live documents with the snapshots
 //	errgen version                                 print errgen's version
 //
 // The config defaults to ./errgen.yaml, or else ./sources/errgen.yaml (see package
@@ -15,8 +21,11 @@
 // written with one or two dashes, before or after the arguments; every
 // verb takes -h.
 //
-// Exit codes: 0 success; 1 check found differences; 2 usage error, bad
-// input (config, source file) or any other failure. Warnings (duplicate
+// Exit codes: 0 success; 1 differences found (check: outputs out of sync;
+// diff and drift: changes at or above -fail-on); 2 usage error, bad input
+// (config, source file) or any other failure; 3 fetch or drift found a
+// vendor page that looks broken (it parses to no entries or lost more than
+// half of them), so its snapshot was not replaced. Warnings (duplicate
 // rows, status typos) go to stderr and do not change the exit code.
 package cli
 
@@ -132,6 +141,7 @@ func mainUsage(w io.Writer) {
 	}
 	fmt.Fprintf(w, "\nRun \"errgen VERB -h\" for a verb's flags.\n")
 	fmt.Fprintf(w, "Exit codes: 0 ok, 1 check found differences, 2 usage or input error.\n")
+	fmt.Fprintf(w, "diff and drift exit 1 on changes at or above -fail-on; fetch and drift exit 3 when a vendor page looks broken.\n")
 }
 
 func (inv *invocation) usage(w io.Writer) {

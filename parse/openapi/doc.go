@@ -46,6 +46,13 @@
 //     the code when it sits in an object that is no array element, with
 //     type, description and whether they are required.
 //
+// A document without paths, a library of error responses that API
+// descriptions $ref (errgen's own OpenAPI output is one), is read through
+// its components/responses instead: each response named after an HTTP
+// status (its status text without blanks, "BadRequest" for 400, or
+// "Status499", or "Default") counts as documented under that status, and
+// its entries have no operations.
+//
 // # Entries
 //
 // Parse makes one entry per documented (status, code, message). A code

@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -184,7 +186,8 @@ func declaredOps(first *[]catalog.Operation, rest []*[]catalog.Operation) []cata
 // addOp adds op to ops once. The walk visits one operation at a time, so
 // an operation already in ops is its last element.
 func addOp(ops []catalog.Operation, op catalog.Operation) []catalog.Operation {
-	if len(ops) > 0 && ops[len(ops)-1] == op {
+	// A response read from components alone belongs to no operation.
+	if op == (catalog.Operation{}) || len(ops) > 0 && ops[len(ops)-1] == op {
 		return ops
 	}
 	return append(ops, op)
@@ -221,7 +224,8 @@ func ordered[V any](m map[string]V, pos func(k string, v V) int) []string {
 }
 
 func (p *parser) walk() {
-	if p.doc.Paths == nil {
+	if p.doc.Paths == nil || p.doc.Paths.Len() == 0 {
+		p.walkComponents()
 		return
 	}
 	paths := p.doc.Paths.Map()
@@ -260,6 +264,61 @@ func (p *parser) walk() {
 			}
 		}
 	}
+}
+
+// walkComponents reads a document without paths: a library of error
+// responses that API descriptions $ref, such as errgen's own OpenAPI
+// output. Each response of components/responses named after an HTTP
+// status ("BadRequest", "Status499", "Default") counts as documented under
+// that status, with no operation; others are left out.
+func (p *parser) walkComponents() {
+	if p.doc.Components == nil {
+		return
+	}
+	resps := p.doc.Components.Responses
+	base := loc{ptr: "/components/responses"}
+	for _, name := range ordered(resps, func(k string, v *openapi3.ResponseRef) int {
+		return p.pos(v.Origin, base.child(k))
+	}) {
+		ref := resps[name]
+		st, ok := statusNamed(name)
+		if !ok || ref == nil || ref.Value == nil {
+			continue
+		}
+		at := base.child(name)
+		if ref.Ref != "" {
+			at = at.ref(ref.Ref)
+		}
+		p.response(catalog.Operation{}, st, ref.Value, at)
+	}
+}
+
+// statusNamed reads a response name as a status: its status text without
+// blanks and punctuation ("BadRequest", "ImATeapot"), "Status" and a
+// number, or "Default".
+func statusNamed(name string) (status, bool) {
+	if name == "Default" {
+		return status{rng: "default"}, true
+	}
+	if n, err := strconv.Atoi(strings.TrimPrefix(name, "Status")); err == nil && strings.HasPrefix(name, "Status") && n >= 100 && n <= 599 {
+		return status{n: n}, true
+	}
+	for n := 100; n <= 599; n++ {
+		if text := http.StatusText(n); text != "" && strings.EqualFold(alnum(text), name) {
+			return status{n: n}, true
+		}
+	}
+	return status{}, false
+}
+
+// alnum keeps the letters and digits of s.
+func alnum(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // isJSON tells the media types whose bodies are JSON: */json, */*+json,
