@@ -20,7 +20,7 @@ bench:
 
 # Rewrite golden files after an intended change; review the diff.
 # Only the packages with golden files take -update.
-GOLDEN := ./parse/htmltable ./parse/openapi ./emit/gopkg ./emit/openapi ./emit/markdown ./emit/internal/mdtext ./diff
+GOLDEN := ./parse/htmltable ./parse/openapi ./parse/scimdoc ./emit/gopkg ./emit/openapi ./emit/markdown ./emit/internal/mdtext ./diff
 update-golden:
 	$(GO) test $(GOLDEN) -update
 	$(GO) run ./cmd/errgen generate
@@ -30,3 +30,7 @@ fuzz:
 	$(GO) test ./parse/htmltable -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s
 	$(GO) test ./parse/openapi -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./emit/gopkg/internal/support -run '^$$' -fuzz '^FuzzLookup$$' -fuzztime 60s
+	$(GO) test ./emit/gopkg/internal/support -run '^$$' -fuzz '^FuzzSCIMDecode$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./internal/generatedtest -run '^$$' -fuzz '^FuzzSCIMParse$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./parse/scimdoc -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./parse/catalogyaml -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 0

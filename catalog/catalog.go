@@ -41,6 +41,15 @@
 //	    "fields": [                         // other documented fields of the body
 //	      {"name": "policyViolations", "pointer": "/policyViolations", "type": "array",
 //	       "required": false, "description": "A list of policy violations…"}
+//	    ],
+//	    "extensions": [                     // objects a body carries under a schema URN (SCIM)
+//	      {"urn": "urn:pingidentity:scim:api:messages:2.0:PasswordUpdateError",
+//	       "aliases": ["urn:unboundid:scim:api:messages:2.0:PasswordUpdateError"],
+//	       "name": "PasswordUpdateError",
+//	       "description": "If an error response is returned because of…",
+//	       "fields": [                      // pointers relative to the extension's object
+//	         {"name": "passwordRequirements", "pointer": "/passwordRequirements", "type": "array"},
+//	         {"name": "type", "pointer": "/passwordRequirements/*/type", "type": "string"}]}
 //	    ]
 //	  },
 //	  "entries": [
@@ -60,25 +69,36 @@
 //	        {"name": "Not found", "summary": "Not found", "description": "…",
 //	         "body": "{\"errors\":[{\"code\":\"…\"}]}"} // compact JSON, keys sorted
 //	      ],
-//	      "origin": {"table": 1, "caption": "", "row": 1,   // a table row of a page, or
-//	                 "pointer": "/components/schemas/Error/properties/code/enum/3"} // a JSON pointer
+//	      "origin": {"table": 1, "caption": "", "row": 1,   // a table row of a page,
+//	                 "pointer": "/components/schemas/Error/properties/code/enum/3", // a JSON pointer,
+//	                 "line": 12}                // or a line of a prose page
 //	    }
 //	  ]
 //	}
 //
 // Empty optional fields (title, vendor, url, file, sha256, request_id,
 // request_id_header, fields and a field's type, required and description;
-// an entry's title, name, description, solution, extra, operations,
-// examples; operation_id; an example's name, summary and description; and
-// origin's table, caption, row and pointer) are omitted; the others are
-// always present, so "status": 0 means "unknown", not "missing". Pages
-// give origins with table and row, API descriptions with a pointer.
+// extensions and an extension's aliases, name, description and fields; an entry's title, name, description, solution, extra,
+// operations, examples; operation_id; an example's name, summary and
+// description; and origin's table, caption, row, pointer and line) are
+// omitted; the others are always present, so "status": 0 means "unknown",
+// not "missing". Pages give origins with table and row, API descriptions
+// and hand-written catalogs with a pointer, prose pages with the line where
+// the entry's example starts.
 // Object keys of extra are sorted. OpenAPI sources put the response key of
 // a range or default response ("4XX", "5XX", "default") in
 // extra["status_range"], with status 0. Texts are verbatim after the parser's
 // normalisation: whitespace runs collapsed to one space, paragraph and line
 // breaks inside a cell kept as a single "\n", placeholders such as {0},
-// {roleId}, %(key)s or {} untouched.
+// {roleId}, %(key)s or {} untouched. Prose pages (kind scimdoc) keep each
+// line as the page has it, indentation included, which nests bullets;
+// empty lines are dropped.
+//
+// # Notes
+//
+// extra["note"] is a remark errgen's parser or the catalog's author adds
+// to an entry, such as that a SCIM scimType is not one of RFC 7644's
+// keywords; the Go emitter shows it in the constant's doc comment.
 package catalog
 
 import (
@@ -128,8 +148,13 @@ type Envelope struct {
 	// when the body does not.
 	RequestIDHeader string `json:"request_id_header,omitempty"`
 	// Fields are the other documented fields of the error body, such as
-	// details or policy violations, in documented order.
+	// details or policy violations, in documented order. A field may
+	// document a code or message pointer of a shape too (its type and
+	// description).
 	Fields []Field `json:"fields,omitempty"`
+	// Extensions are the objects the body may carry under schema URNs, in
+	// documented order.
+	Extensions []Extension `json:"extensions,omitempty"`
 }
 
 // Shape is one layout of an error body. Each field is a JSON pointer (RFC
@@ -150,13 +175,35 @@ type Shape struct {
 type Field struct {
 	// Name is the field's JSON name.
 	Name string `json:"name"`
-	// Pointer is where the field sits in the body; it has no "*".
+	// Pointer is where the field sits in the body; it has no "*". In an
+	// extension, it is relative to the extension's object, and "*" stands
+	// for every element of an array: the fields of the objects an array
+	// "/reqs" holds are "/reqs/*/type", after "/reqs" itself.
 	Pointer string `json:"pointer"`
 	// Type is the JSON type the source documents: "object", "array",
 	// "string", "number", "integer" or "boolean"; "" when it documents none.
 	Type        string `json:"type,omitempty"`
 	Required    bool   `json:"required,omitempty"`
 	Description string `json:"description,omitempty"`
+}
+
+// Extension is an object a body carries under a schema URN besides the
+// envelope's own fields, as SCIM (RFC 7644 §3.12) lets providers add
+// schemas to an error: {"schemas": [..., URN], URN: {...}}.
+type Extension struct {
+	// URN is the member name the body carries the object under.
+	URN string `json:"urn"`
+	// Aliases are other URNs the same object is documented or sent under,
+	// such as a product's former name.
+	Aliases []string `json:"aliases,omitempty"`
+	// Name is a short name of the extension, such as the URN's last
+	// segment ("PasswordUpdateError"); emitters derive type names from it.
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description,omitempty"`
+	// Fields are the object's fields, and those of the objects its arrays
+	// hold; their pointers are relative to it, with "*" for every element
+	// of an array (see Field.Pointer).
+	Fields []Field `json:"fields,omitempty"`
 }
 
 // Entry is one documented error: one row of a vendor's table, or one
@@ -210,7 +257,8 @@ type Example struct {
 }
 
 // Origin locates an entry in its source: a table row for pages, a JSON
-// pointer for API descriptions.
+// pointer for API descriptions and hand-written catalogs, a line for prose
+// pages.
 type Origin struct {
 	// Table is the 1-based index of the table among all tables of the page,
 	// in document order.
@@ -225,6 +273,9 @@ type Origin struct {
 	// as that file's slash path, relative to the source, then "#" and the
 	// pointer.
 	Pointer string `json:"pointer,omitempty"`
+	// Line is the 1-based line of the source where a prose page documents
+	// the entry: where its example body starts.
+	Line int `json:"line,omitempty"`
 }
 
 // Marshal returns the stable JSON form of c, described in the package doc.

@@ -107,4 +107,49 @@ func TestNamedEnvelope(t *testing.T) {
 	if _, ok := catalog.NamedEnvelope("nope"); ok {
 		t.Error("unknown envelope name accepted")
 	}
+	// SCIM: scimType when present, else the status.
+	scim, ok := catalog.NamedEnvelope("scim")
+	want := []catalog.Shape{{Code: "/scimType", Message: "/detail"}, {Code: "/status", Message: "/detail"}}
+	if !ok || !cmp.Equal(scim.Shapes, want) || scim.RequestIDHeader != "" {
+		t.Errorf("scim envelope = %+v, %v", scim, ok)
+	}
+	scim.Fields = []catalog.Field{{Name: "schemas", Pointer: "/schemas"}}
+	if !scim.Is("scim") || scim.Is("huaweicloud") || e.Is("nope") {
+		t.Error("Envelope.Is does not tell the named envelopes apart")
+	}
+	scim.Shapes = scim.Shapes[1:]
+	if scim.Is("scim") {
+		t.Error("Envelope.Is accepts the SCIM envelope without its scimType shape")
+	}
+}
+
+// TestExtensionsRoundTrip: the SCIM additions (extensions and their fields,
+// origin line) survive the JSON form, and are absent when empty.
+func TestExtensionsRoundTrip(t *testing.T) {
+	c := sample()
+	if data, _ := catalog.Marshal(c); strings.Contains(string(data), "extensions") || strings.Contains(string(data), `"line"`) {
+		t.Errorf("empty SCIM fields are written:\n%s", data)
+	}
+	c.Envelope.Extensions = []catalog.Extension{{
+		URN: "urn:x:Ext", Aliases: []string{"urn:y:Ext"}, Name: "Ext", Description: "d",
+		Fields: []catalog.Field{{Name: "reqs", Pointer: "/reqs", Type: "array"}, {Name: "ok", Pointer: "/reqs/*/ok", Type: "boolean"}},
+	}}
+	c.Entries[0].Origin = catalog.Origin{Line: 12}
+	data, err := catalog.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"urn": "urn:x:Ext"`, `"aliases": [`, `"pointer": "/reqs/*/ok"`, `"line": 12`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("JSON lacks %s:\n%s", want, data)
+		}
+	}
+	back, err := catalog.Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Format = catalog.FormatVersion
+	if d := cmp.Diff(c, back); d != "" {
+		t.Errorf("round trip (-want +got):\n%s", d)
+	}
 }

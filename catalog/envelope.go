@@ -14,18 +14,34 @@ var namedEnvelopes = map[string]Envelope{
 		},
 		RequestIDHeader: "X-Request-Id",
 	},
-	// RFC 7644 §3.12: the status (a number, or a string on some servers)
-	// is the code and detail the message.
+	// RFC 7644 §3.12: the code is the scimType keyword when the body has
+	// one ("uniqueness"), else the status ("404", a JSON string per the
+	// RFC, a number on some servers); detail is the message.
 	"scim": {
-		Shapes: []Shape{{Code: "/status", Message: "/detail"}},
+		Shapes: []Shape{
+			{Code: "/scimType", Message: "/detail"},
+			{Code: "/status", Message: "/detail"},
+		},
 	},
 }
+
+// SCIMErrorSchema is the schema URI of a SCIM error response (RFC 7644
+// §3.12), listed in its "schemas".
+const SCIMErrorSchema = "urn:ietf:params:scim:api:messages:2.0:Error"
 
 // NamedEnvelope returns the envelope a config calls name.
 func NamedEnvelope(name string) (Envelope, bool) {
 	e, ok := namedEnvelopes[name]
 	e.Shapes = slices.Clone(e.Shapes)
 	return e, ok
+}
+
+// Is reports whether e has the shapes and request ID header of the
+// envelope a config calls name, whatever fields and extensions it
+// documents besides. Emitters use it to recognise the SCIM envelope.
+func (e Envelope) Is(name string) bool {
+	n, ok := namedEnvelopes[name]
+	return ok && e.RequestIDHeader == n.RequestIDHeader && slices.Equal(e.Shapes, n.Shapes)
 }
 
 // EnvelopeNames lists the names [NamedEnvelope] knows, sorted.

@@ -122,8 +122,8 @@ func exactTest(c *catalog.Catalog, pkg string) string {
 	for _, group := range c.ByCode() {
 		fmt.Fprintf(&b, "\t{%s, []Entry{\n", strconv.Quote(group[0].Code))
 		for _, e := range group {
-			fmt.Fprintf(&b, "\t\t{Status: %d, Message: %s, Description: %s, Solution: %s},\n",
-				e.Status, strconv.Quote(e.Message), strconv.Quote(e.Description), strconv.Quote(e.Solution))
+			fmt.Fprintf(&b, "\t\t{Code: %s, Status: %d, Message: %s, Title: %s, Description: %s, Solution: %s},\n",
+				strconv.Quote(e.Code), e.Status, strconv.Quote(e.Message), strconv.Quote(e.Title), strconv.Quote(e.Description), strconv.Quote(e.Solution))
 		}
 		b.WriteString("\t}},\n")
 	}

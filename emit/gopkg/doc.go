@@ -1,5 +1,6 @@
 // Package gopkg emits a catalog as a typed, documented Go package that
-// needs only the standard library.
+// needs only the standard library (and, for a SCIM vendor, the SCIM base
+// package; see "SCIM" below).
 //
 // [Emit] turns one *catalog.Catalog into the files of one package, keyed
 // by file name; it reads nothing and writes nothing, and the same catalog
@@ -20,13 +21,15 @@
 //   - codes.go: type Code (a string that is an error: Error returns the
 //     code), one constant per distinct code in order of first appearance
 //     (Code1000 Code = "IdentityCenter.1000"), each documented with its
-//     statuses, message templates, descriptions and solutions; types Entry
-//     (one documented row) and Info (everything about one code); Lookup,
-//     All, Code.Info, Code.Known, Info.Format, Match and Info.Match.
+//     statuses, message templates, case titles, descriptions, solutions
+//     and notes (extra["note"]); types Entry (one documented row: Code,
+//     Status, Message, Title, Description, Solution) and Info (everything
+//     about one code); Lookup, All, Code.Info, Code.Known, Info.Format,
+//     Match, Info.Match, MatchEntry and Info.MatchEntry.
 //   - errors.go: type Error (Code, Status, Message, RequestID, Raw) with
-//     Error, Is, ErrorCode, HTTPStatusCode and Info; Parse, which reads a
-//     body with the catalog's envelope; and FromResponse, which turns an
-//     *http.Response into an error.
+//     Error, Is, ErrorCode, HTTPStatusCode, Info and Entry; Parse, which
+//     reads a body with the catalog's envelope; and FromResponse, which
+//     turns an *http.Response into an error.
 //   - support.go: the catalog-independent code those call: a strict JSON
 //     scanner, the placeholder engine and body reading. It is
 //     internal/support/support.go, written and tested once as an ordinary
@@ -74,6 +77,43 @@
 // characters wins, then the first documented; Emit sorts the generated
 // template table that way, so Match stops at the first fit.
 //
+// # Telling cases apart
+//
+// Several documented entries may share a code and even a status, and
+// differ by their message (IIJ's three 409 uniqueness cases). MatchEntry
+// returns the entry whose template a message fits best (the table Match
+// uses, one more index per line); Info.MatchEntry does it among one
+// code's entries, those of a given status first, where an entry without a
+// message fits any message least specifically; Error.Entry is
+// Info.MatchEntry of the error's code, status and message.
+//
+// # SCIM
+//
+// A catalog whose envelope is SCIM's (catalog.Envelope.Is("scim"):
+// scimType, else status, with detail as the message) gets SCIM packages.
+// With Options.SCIMBase "" or its own ImportPath, the package is a base:
+// errors.go declares ErrorSchema, an Error that is the whole envelope
+// (Code, Schemas, Status, ScimType, Detail, Extensions by URN as raw JSON,
+// Raw) with Is matching the constant of its scimType or of its status,
+// Extension(urns...), Decode(status, body) (*Error, error), which says
+// why a body is not a SCIM error (status must be a JSON number or a string
+// of digits), Parse and FromResponse; and the package gets
+// scim_support.go, copied from internal/support/scim.go. Otherwise the
+// package imports the base (as rfc7644 when both are named alike): its
+// Error keeps the API above, adds SCIM *base.Error, which Unwrap returns,
+// so errors.Is(err, base.Uniqueness) and errors.As to *base.Error work
+// through it, and Parse reads bodies with base.Decode; Code is the
+// scimType when the catalog documents it, else the status when
+// documented, else what the body sends. In both, each of the envelope's
+// extensions becomes a type named after it (Extension.Name, or the URN's
+// last segment), with a field per documented field (string, float64,
+// int64, bool, a slice of a type of its own for an array whose element
+// fields are documented, a pointer to one for such an object, else
+// json.RawMessage), and an Error method of the same name that decodes it
+// from the body under its URN or an alias. A type name that clashes with
+// another, or with Error's members, is reported; Decode, ErrorSchema and
+// the type names are among the names constants may not take.
+//
 // # Names
 //
 // A constant's name is Options.Names[code] (the names: map of
@@ -95,8 +135,9 @@
 // and SCIM's "400" is Code400.
 //
 // The generated package declares Code, Entry, Info, Error, Lookup, All,
-// Parse, FromResponse and Match itself, and Errors for a body that lists
-// errors. A derived name that equals one of
+// Parse, FromResponse, Match and MatchEntry itself, Errors for a body that
+// lists errors, and Decode, ErrorSchema and its extension types for a SCIM
+// catalog. A derived name that equals one of
 // them gets the prefix "Code" too (a code "error" is CodeError), so
 // derivation never fails for that reason; Options.Names, which comes from
 // the names: map of errgen.yaml, may not use them.
@@ -132,5 +173,5 @@
 // in a pointer, in a request ID or field pointer, or in a message pointer
 // that does not share the code's array), a field without pointer, two
 // fields with the same Go name, and the naming problems above. Messages
-// name an entry by its table and row, or its JSON pointer.
+// name an entry by its table and row, its JSON pointer, or its line.
 package gopkg

@@ -22,6 +22,7 @@ type gen struct {
 	names  []string          // Go name of codes[i]
 	env    env
 	fields []string // Go name of the envelope's fields[i] in Errors
+	scim   *scimPkg // nil unless the envelope is SCIM's
 }
 
 // multi lays a composite literal out one element per line.
@@ -131,21 +132,39 @@ func (g *gen) packageDoc() doc {
 			"\t}",
 		}, usage[13:])
 	}
+	msgField := "Message"
+	if g.scim != nil && g.scim.base {
+		usage[11] = "\t\tlog.Printf(\"scimType %q: %v\", apiErr.ScimType, err)"
+		msgField = "Detail"
+	}
 	for _, l := range usage {
 		d.add("\t" + l)
 	}
 	d.para()
 	d.text(`[Lookup] and [Code.Info] return what the vendor documents about a code:
-		HTTP statuses, message templates, description and solution; [All] lists
-		every code. [Match] finds which documented template a message came from,
-		and with which placeholder values; [Info.Format] fills a template in:`)
+		HTTP statuses, message templates, titles, descriptions and solutions;
+		[All] lists every code. [Match] finds which documented template a message
+		came from, and with which placeholder values; [Info.Format] fills a
+		template in:`)
 	d.para()
-	d.add(fmt.Sprintf("\tinfo, args, ok := %s.Match(apiErr.Message)", pkg))
+	d.add(fmt.Sprintf("\tinfo, args, ok := %s.Match(apiErr.%s)", pkg, msgField))
 	d.add(fmt.Sprintf("\tmsg := %s.%s.Info().Format(\"value\")", pkg, first))
 	d.para()
 	d.text(`Templates use {0}-style indexed placeholders or positional ones ({name},
 		{}, %(key)s, %s, %d); a template written over several lines is one
 		template per line.`)
+	d.para()
+	d.text(`When several documented cases share a code, [Error.Entry] returns the
+		one a real error is an instance of (by its status and message), with its
+		title, description (the cause) and solution (the action to show an
+		operator); [MatchEntry] and [Info.MatchEntry] do the same for a message:`)
+	d.para()
+	d.add("\tif entry, ok := apiErr.Entry(); ok {")
+	d.add("\t\tlog.Printf(\"%s: %s\", entry.Title, entry.Solution)")
+	d.add("\t}")
+	if g.scim != nil {
+		g.scimDoc(&d)
+	}
 	d.para()
 	d.add("# Names")
 	d.para()
@@ -157,9 +176,17 @@ func (g *gen) packageDoc() doc {
 		}
 		dropped = "the longest of the prefixes " + strings.Join(quoted, ", ") + " that it starts with is dropped"
 	}
-	own := "Code, Entry, Info, Error, Lookup, All, Parse, FromResponse, Match"
+	own := "Code, Entry, Info, Error, Lookup, All, Parse, FromResponse, Match, MatchEntry"
 	if g.env.array {
-		own = "Code, Entry, Info, Error, Errors, Lookup, All, Parse, FromResponse, Match"
+		own = "Code, Entry, Info, Error, Errors, Lookup, All, Parse, FromResponse, Match, MatchEntry"
+	}
+	if g.scim != nil {
+		own += ", " + strings.Join(scimReserved, ", ")
+		for _, x := range g.scim.exts {
+			for _, t := range x.types {
+				own += ", " + t.name
+			}
+		}
 	}
 	suggested := ""
 	for _, e := range g.c.Entries {
@@ -192,13 +219,13 @@ func (g *gen) packageDoc() doc {
 func (g *gen) constDoc(i int) doc {
 	var d doc
 	d.add(fmt.Sprintf("%s is %s.", g.names[i], strconv.Quote(g.codes[i])))
-	type text struct{ message, description, solution string }
+	type text struct{ message, title, description, solution, note string }
 	var order []text
 	// A status is its number, or for status 0 the range or default
 	// response the source documents it under ("4XX"), or "" for unknown.
 	statuses := map[text][]string{}
 	for _, e := range g.groups[i] {
-		t := text{e.Message, e.Description, e.Solution}
+		t := text{e.Message, e.Title, e.Description, e.Solution, e.Extra["note"]}
 		if _, ok := statuses[t]; !ok {
 			order = append(order, t)
 		}
@@ -231,8 +258,10 @@ func (g *gen) constDoc(i int) doc {
 			label = "HTTP " + strings.Join(known, ", ")
 		}
 		labelled(&d, label+": ", t.message, "(no message documented)")
+		labelled(&d, "Case: ", t.title, "")
 		labelled(&d, "Description: ", t.description, "")
 		labelled(&d, "Solution: ", t.solution, "")
+		labelled(&d, "Note: ", t.note, "")
 	}
 	return d
 }
@@ -301,10 +330,16 @@ func (g *gen) codesFile() *jen.File {
 // Entry is one documented row of a code's table.
 `)
 	f.Type().Id("Entry").Struct(
+		jen.Comment("// Code is the code the entry documents."),
+		jen.Id("Code").Id("Code"),
 		jen.Comment("// Status is the HTTP status; 0 when the vendor does not document one."),
 		jen.Id("Status").Int(),
 		jen.Comment("// Message is the message template, verbatim; see [Info.Format]."),
 		jen.Id("Message").String(),
+		jen.Comment("// Title is a short name of the case, when the source gives one."),
+		jen.Id("Title").String(),
+		jen.Comment("// Description says what the error means (its cause); Solution what to"),
+		jen.Comment("// do about it (the action to show an operator)."),
 		jen.Id("Description").String(),
 		jen.Id("Solution").String(),
 	)
@@ -377,6 +412,39 @@ func (g *gen) codesFile() *jen.File {
 	f.Func().Params(jen.Id("i").Id("Info")).Id("Match").Params(jen.Id("message").String()).Params(jen.Index().String(), jen.Bool()).Block(
 		jen.Return(jen.Id("errgenMatchBest").Call(jen.Id("i").Dot("Messages"), jen.Id("message"))),
 	)
+	comment(f, `
+// MatchEntry is Match that returns the documented entry itself, with its
+// title, description and solution: of entries that share a template
+// line, the first documented.
+`)
+	f.Func().Id("MatchEntry").Params(jen.Id("message").String()).Params(jen.Id("Entry"), jen.Index().String(), jen.Bool()).Block(
+		jen.For(jen.List(jen.Id("k"), jen.Id("t")).Op(":=").Range().Id("templateLines")).Block(
+			jen.If(jen.List(jen.Id("args"), jen.Id("ok")).Op(":=").Id("errgenMatch").Call(jen.Id("t"), jen.Id("message")), jen.Id("ok")).Block(
+				jen.Return(jen.Id("infos").Index(jen.Id("templateInfos").Index(jen.Id("k"))).Dot("Entries").Index(jen.Id("templateEntries").Index(jen.Id("k"))), jen.Id("args"), jen.True()),
+			),
+		),
+		jen.Return(jen.Id("Entry").Values(), jen.Nil(), jen.False()),
+	)
+	comment(f, `
+// MatchEntry finds the entry of i that a real error with this status and
+// message is an instance of, so that cases sharing a code (and status)
+// are told apart by their message, and returns it with the placeholder
+// values. When status is not 0, the entries documented with it or
+// without a status are tried first, then the others. The most specific
+// template wins (a line of a template counts on its own); an entry
+// without a documented message fits any message, least specifically.
+`)
+	f.Func().Params(jen.Id("i").Id("Info")).Id("MatchEntry").Params(jen.Id("status").Int(), jen.Id("message").String()).Params(jen.Id("Entry"), jen.Index().String(), jen.Bool()).Block(
+		jen.List(jen.Id("k"), jen.Id("args")).Op(":=").Id("errgenPickEntry").Call(
+			jen.Len(jen.Id("i").Dot("Entries")),
+			jen.Func().Params(jen.Id("j").Int()).Params(jen.Int(), jen.String()).Block(
+				jen.Return(jen.Id("i").Dot("Entries").Index(jen.Id("j")).Dot("Status"), jen.Id("i").Dot("Entries").Index(jen.Id("j")).Dot("Message")),
+			),
+			jen.Id("status"), jen.Id("message"),
+		),
+		jen.If(jen.Id("k").Op("<").Lit(0)).Block(jen.Return(jen.Id("Entry").Values(), jen.Nil(), jen.False())),
+		jen.Return(jen.Id("i").Dot("Entries").Index(jen.Id("k")), jen.Id("args"), jen.True()),
+	)
 
 	g.tables(f)
 	return f
@@ -415,7 +483,10 @@ func (g *gen) tables(f *jen.File) {
 		}
 		var rows []jen.Code
 		for _, e := range entries {
-			row := []jen.Code{jen.Id("Status").Op(":").Lit(e.Status), jen.Id("Message").Op(":").Lit(e.Message)}
+			row := []jen.Code{jen.Id("Code").Op(":").Id(g.names[i]), jen.Id("Status").Op(":").Lit(e.Status), jen.Id("Message").Op(":").Lit(e.Message)}
+			if e.Title != "" {
+				row = append(row, jen.Id("Title").Op(":").Lit(e.Title))
+			}
 			if e.Description != "" {
 				row = append(row, jen.Id("Description").Op(":").Lit(e.Description))
 			}
@@ -448,9 +519,9 @@ func (g *gen) tables(f *jen.File) {
 	f.Var().Id("sortedInfos").Op("=").Index(jen.Op("...")).Add(idx).Custom(multi, sortedInfos...)
 
 	type template struct {
-		line     string
-		info     int
-		literals int
+		line        string
+		info, entry int
+		literals    int
 	}
 	codeIndex := make(map[string]int, len(g.codes))
 	for i, c := range g.codes {
@@ -458,31 +529,42 @@ func (g *gen) tables(f *jen.File) {
 	}
 	var templates []template
 	seen := map[string]bool{"": true}
+	nth := make([]int, len(g.codes)) // entries of each code seen so far
+	maxEntries := 0
 	for _, e := range g.c.Entries {
+		ci := codeIndex[e.Code]
 		for line := range strings.SplitSeq(e.Message, "\n") {
 			// A line seen before always wins the tie with this one.
 			if !seen[line] {
 				seen[line] = true
-				templates = append(templates, template{line, codeIndex[e.Code], support.Literals(line)})
+				templates = append(templates, template{line, ci, nth[ci], support.Literals(line)})
 			}
 		}
+		nth[ci]++
+		maxEntries = max(maxEntries, nth[ci])
 	}
 	slices.SortStableFunc(templates, func(a, b template) int { return cmp.Compare(b.literals, a.literals) })
-	var lines, lineInfos []jen.Code
+	var lines, lineInfos, lineEntries []jen.Code
 	for _, t := range templates {
 		lines = append(lines, jen.Lit(t.line))
 		lineInfos = append(lineInfos, jen.Lit(t.info))
+		lineEntries = append(lineEntries, jen.Lit(t.entry))
 	}
 	comment(f, `
 // templateLines are the distinct lines of all documented messages, most
 // specific first and otherwise in documented order, so that the first
-// line Match fits is the best; infos[templateInfos[k]] documents line k.
+// line Match fits is the best; line k is documented by
+// infos[templateInfos[k]].Entries[templateEntries[k]] first.
 `)
 	f.Var().Id("templateLines").Op("=").Index(jen.Op("...")).String().Custom(multi, lines...)
 	f.Var().Id("templateInfos").Op("=").Index(jen.Op("...")).Add(idx).Custom(multi, lineInfos...)
+	f.Var().Id("templateEntries").Op("=").Index(jen.Op("...")).Add(index(maxEntries)).Custom(multi, lineEntries...)
 }
 
 func (g *gen) errorsFile() *jen.File {
+	if g.scim != nil {
+		return g.scimErrorsFile()
+	}
 	f := g.newFile()
 	pkg := g.opts.Package
 	e := jen.Id("e")
@@ -543,6 +625,7 @@ func (g *gen) errorsFile() *jen.File {
 		jen.If(e.Clone().Op("==").Nil()).Block(jen.Return(jen.Id("Info").Values(), jen.False())),
 		jen.Return(jen.Id("Lookup").Call(jen.String().Call(e.Clone().Dot("Code")))),
 	)
+	entryMethod(f, "Message")
 
 	var ptrs, shapes []jen.Code
 	for _, p := range g.env.pointers {
@@ -896,4 +979,23 @@ func fieldNames(c *catalog.Catalog) ([]string, error) {
 		out = append(out, name)
 	}
 	return out, nil
+}
+
+// entryMethod adds Error.Entry, which finds the documented case of an
+// error from its code, status and the message in field msg.
+func entryMethod(f *jen.File, msg string) {
+	e := jen.Id("e")
+	comment(f, fmt.Sprintf(`
+// Entry returns the documented case e is an instance of, with its title,
+// description and solution (the action to show an operator): among the
+// entries of e's code, those of e's status first, the one whose message
+// template e.%s fits most specifically (see [Info.MatchEntry]). ok is
+// false for an undocumented code or a message no entry fits.
+`, msg))
+	f.Func().Params(e.Clone().Op("*").Id("Error")).Id("Entry").Params().Params(jen.Id("Entry"), jen.Bool()).Block(
+		jen.List(jen.Id("info"), jen.Id("ok")).Op(":=").Add(e.Clone()).Dot("Info").Call(),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("Entry").Values(), jen.False())),
+		jen.List(jen.Id("entry"), jen.Id("_"), jen.Id("ok")).Op(":=").Id("info").Dot("MatchEntry").Call(e.Clone().Dot("Status"), e.Clone().Dot(msg)),
+		jen.Return(jen.Id("entry"), jen.Id("ok")),
+	)
 }

@@ -28,6 +28,15 @@ type Options struct {
 	// is dropped from a code before its Go name is derived: the longest
 	// of them that the code starts with.
 	TrimPrefixes []string
+	// SCIMBase, for a catalog with the SCIM envelope, is the import path
+	// of the SCIM base package whose Error the generated one wraps, such
+	// as DefaultSCIMBase. When it is "" or ImportPath itself, the
+	// generated package is a base package: it reads the envelope itself.
+	// Other catalogs ignore it.
+	SCIMBase string
+	// SCIMBasePackage is the base package's name; "" means the last
+	// element of SCIMBase.
+	SCIMBasePackage string
 }
 
 // header starts every generated file; `go generate`, linters and code
@@ -63,6 +72,10 @@ func Emit(c *catalog.Catalog, opts Options) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	scim, err := newSCIM(c, opts)
+	if err != nil {
+		return nil, err
+	}
 	fields, err := fieldNames(c)
 	if err != nil {
 		return nil, err
@@ -75,6 +88,7 @@ func Emit(c *catalog.Catalog, opts Options) (map[string][]byte, error) {
 		names:  goNames,
 		env:    env,
 		fields: fields,
+		scim:   scim,
 	}
 	files := map[string][]byte{}
 	for name, build := range map[string]func() *jen.File{
@@ -90,11 +104,16 @@ func Emit(c *catalog.Catalog, opts Options) (map[string][]byte, error) {
 		}
 		files[name] = buf.Bytes()
 	}
-	src, err := supportFile(opts.Package)
+	src, err := copySupport(support.Source, "support.go", opts.Package)
 	if err != nil {
 		return nil, err
 	}
 	files["support.go"] = src
+	if scim != nil && scim.base {
+		if files["scim_support.go"], err = scimSupportFile(opts.Package); err != nil {
+			return nil, err
+		}
+	}
 	return files, nil
 }
 
@@ -108,16 +127,17 @@ func checkPackage(name string) error {
 	return nil
 }
 
-// supportFile is support.go as the generated package's own file.
-func supportFile(pkg string) ([]byte, error) {
+// copySupport is a file of package support (source, named name there)
+// as the generated package's own file.
+func copySupport(source, name, pkg string) ([]byte, error) {
 	const clause = "\npackage support\n"
-	if strings.Count(support.Source, clause) != 1 {
-		return nil, fmt.Errorf("gopkg: internal/support/support.go must have exactly one %q line", strings.TrimSpace(clause))
+	if strings.Count(source, clause) != 1 {
+		return nil, fmt.Errorf("gopkg: internal/support/%s must have exactly one %q line", name, strings.TrimSpace(clause))
 	}
-	src := "// " + header + "\n\n" + strings.Replace(support.Source, clause, "\npackage "+pkg+"\n", 1)
+	src := "// " + header + "\n\n" + strings.Replace(source, clause, "\npackage "+pkg+"\n", 1)
 	out, err := format.Source([]byte(src))
 	if err != nil {
-		return nil, fmt.Errorf("gopkg: formatting support.go: %v", err)
+		return nil, fmt.Errorf("gopkg: formatting %s: %v", name, err)
 	}
 	return out, nil
 }
@@ -266,6 +286,8 @@ func where(e catalog.Entry) string {
 		return e.Origin.Pointer
 	case e.Origin.Table != 0:
 		return fmt.Sprintf("table %d, row %d", e.Origin.Table, e.Origin.Row)
+	case e.Origin.Line != 0:
+		return fmt.Sprintf("line %d", e.Origin.Line)
 	}
 	return ""
 }

@@ -15,6 +15,7 @@ import (
 var reserved = map[string]bool{
 	"Code": true, "Entry": true, "Info": true, "Error": true,
 	"Lookup": true, "All": true, "Parse": true, "FromResponse": true, "Match": true,
+	"MatchEntry": true,
 }
 
 // isSeparator reports whether r may end a common prefix.
@@ -152,7 +153,11 @@ func names(c *catalog.Catalog, codes []string, opts Options, array bool) ([]stri
 		}
 		return fmt.Sprintf("code %q", code)
 	}
-	isReserved := func(name string) bool { return reserved[name] || array && name == "Errors" }
+	scimOwn, err := scimNames(c)
+	if err != nil {
+		return nil, err
+	}
+	isReserved := func(name string) bool { return reserved[name] || array && name == "Errors" || scimOwn[name] }
 	fix := "; add a names: override (code → exported Go identifier) for it in errgen.yaml"
 
 	for code, name := range sortedMap(overrides) {

@@ -65,6 +65,17 @@
 // message has none), plus the zero value of each required documented
 // field; its summary is the entry's title, or the code and status.
 //
+// # SCIM
+//
+// The SCIM envelope (catalog.Envelope.Is("scim")) has two code pointers,
+// scimType and else status. There, status is the HTTP status (a string of
+// digits or an integer), not narrowed to a response's codes; the body
+// always has a schemas array, and each extension is a property under its
+// URN with its documented fields; an example is the entry's documented
+// example body whose detail is its message, or else schemas, scimType (a
+// code that is not the status), detail and status as a string. A field
+// that documents a code or message pointer describes it.
+//
 // # Vendor text
 //
 // Vendor text appears in string values only, which the YAML encoder

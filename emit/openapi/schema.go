@@ -19,6 +19,9 @@ const (
 	roleMessage   = "message"
 	roleRequestID = "request_id"
 	roleField     = "field"
+	// roleStatus is SCIM's status: a code of the envelope, but the HTTP
+	// status rather than one of ErrorCode.
+	roleStatus = "status"
 )
 
 // node is one place in the error body: an object, an array ("*") or a
@@ -97,6 +100,10 @@ func bodySchema(c *catalog.Catalog) (*node, error) {
 			leaf.desc = desc
 		case leaf.kind != "value":
 			return fail(where, "%q is %s's value, but %s makes it %s", ptr, role, leaf.where, article(leaf.kind))
+		case role == roleField && leaf.role != roleField:
+			// A documented field that is a shape's code or message:
+			// its description documents that.
+			leaf.desc = desc
 		case leaf.role != role:
 			return fail(where, "%q is the %s here, but %s makes it the %s: one property cannot be both", ptr, role, leaf.where, leaf.role)
 		}
@@ -125,6 +132,9 @@ func bodySchema(c *catalog.Catalog) (*node, error) {
 			toks, _ := splitPointer(f.Pointer)
 			root.require(toks)
 		}
+	}
+	if err := scimSchema(root, env, add); err != nil {
+		return nil, err
 	}
 	return root, nil
 }
@@ -249,10 +259,16 @@ func (n *node) schema(shapes []catalog.Shape) *yaml.Node {
 			return ref("#/components/schemas/ErrorCode")
 		case roleMessage:
 			s.add("type", str("string"))
-			s.add("description", str("The error message: one of the documented templates, with its placeholders filled in."))
+			desc := "The error message: one of the documented templates, with its placeholders filled in."
+			if n.desc != "" {
+				desc = mdtext.Lines(n.desc)
+			}
+			s.add("description", str(desc))
 		case roleRequestID:
 			s.add("type", str("string"))
 			s.add("description", str("The ID of the request."))
+		case roleStatus:
+			return statusSchema(n.desc)
 		default:
 			if n.typ != "" {
 				s.add("type", str(n.typ))
@@ -359,8 +375,13 @@ func (g *gen) exampleValue(e catalog.Entry) *yaml.Node {
 }
 
 // exampleValue returns an example body for e: the code and message at the
-// first shape's pointers, and the zero value of each required field.
+// first shape's pointers, and the zero value of each required field. A
+// SCIM error's is its documented example, or one built the SCIM way (see
+// scimExample).
 func exampleValue(env catalog.Envelope, e catalog.Entry) any {
+	if env.Is("scim") {
+		return scimExample(env, e)
+	}
 	var v any
 	s := env.Shapes[0]
 	set(&v, s.Code, e.Code)
@@ -463,9 +484,15 @@ func toNode(v any) *yaml.Node {
 	case map[string]any:
 		return &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
 	case int:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: "0"}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(v)}
 	case bool:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false"}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v)}
+	case json.Number:
+		tag := "!!int"
+		if strings.ContainsAny(string(v), ".eE") {
+			tag = "!!float"
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(v)}
 	case string:
 		return str(v)
 	}
@@ -511,6 +538,8 @@ func writeJSON(b *bytes.Buffer, v any) {
 		b.WriteString("{}")
 	case int:
 		b.WriteString(strconv.Itoa(v))
+	case json.Number:
+		b.WriteString(string(v))
 	case bool:
 		b.WriteString(strconv.FormatBool(v))
 	case string:

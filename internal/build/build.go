@@ -8,6 +8,7 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -19,8 +20,10 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/config"
+	"github.com/errgen/errgen/parse/catalogyaml"
 	"github.com/errgen/errgen/parse/htmltable"
 	"github.com/errgen/errgen/parse/openapi"
+	"github.com/errgen/errgen/parse/scimdoc"
 )
 
 // ParseOptions are the source settings a parser may use.
@@ -43,6 +46,9 @@ type Parsed struct {
 	// describes none (html-table).
 	Envelope *catalog.Envelope
 	Report   *catalog.Report
+	// Title and Vendor are what a hand-written catalog says (kind
+	// catalog); the config's win.
+	Title, Vendor string
 }
 
 // Parse reads data as a source of the given kind.
@@ -64,6 +70,18 @@ func ParseSource(kind string, data []byte, opts ParseOptions) (*Parsed, error) {
 			MessagePointer: opts.MessagePointer,
 			ReadFile:       localFiles(opts.File),
 		})
+		if err != nil {
+			return nil, err
+		}
+		return &Parsed{Entries: r.Entries, Envelope: &r.Envelope, Report: &r.Report}, nil
+	case "catalog":
+		r, err := catalogyaml.Parse(data, catalogyaml.Options{File: opts.File})
+		if err != nil {
+			return nil, err
+		}
+		return &Parsed{Entries: r.Entries, Envelope: r.Envelope, Report: &r.Report, Title: r.Title, Vendor: r.Vendor}, nil
+	case "scimdoc":
+		r, err := scimdoc.Parse(data, scimdoc.Options{File: opts.File})
 		if err != nil {
 			return nil, err
 		}
@@ -102,15 +120,43 @@ func localFiles(doc string) func(string) ([]byte, error) {
 }
 
 // GuessKind returns the source kind a file most likely is, from its name
-// and content, or "" when it cannot tell.
+// and content, or "" when it cannot tell: a page that shows SCIM error
+// bodies (the SCIM error schema URN) is scimdoc, other HTML html-table; a
+// YAML file with top-level entries and neither openapi nor swagger is a
+// hand-written catalog, other YAML and JSON openapi; a text file is
+// scimdoc when it shows SCIM error bodies.
 func GuessKind(file string, data []byte) string {
+	scim := bytes.Contains(data, []byte(catalog.SCIMErrorSchema))
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".html", ".htm":
+		if scim {
+			return "scimdoc"
+		}
 		return "html-table"
-	case ".yaml", ".yml", ".json":
+	case ".yaml", ".yml":
+		if topLevel(data, "entries") && !topLevel(data, "openapi") && !topLevel(data, "swagger") {
+			return "catalog"
+		}
 		return "openapi"
+	case ".json":
+		return "openapi"
+	case ".txt", ".text", ".md":
+		if scim {
+			return "scimdoc"
+		}
 	}
 	return ""
+}
+
+// topLevel reports whether a YAML document has key at its top level, as
+// a line starting "key:".
+func topLevel(data []byte, key string) bool {
+	for l := range bytes.SplitSeq(data, []byte("\n")) {
+		if bytes.HasPrefix(l, []byte(key+":")) {
+			return true
+		}
+	}
+	return false
 }
 
 // Loaded is one catalog read from its source, with what its parser noticed.
@@ -159,10 +205,25 @@ func Load(cfg *config.Config, ids ...string) ([]Loaded, error) {
 			return nil, err
 		}
 		// The config's envelope, when it gives one, wins over the one the
-		// source describes.
+		// source describes; for a hand-written catalog or a SCIM page, the
+		// fields and extensions the source documents are kept.
 		env := c.Envelope.Catalog()
-		if len(env.Shapes) == 0 && parsed.Envelope != nil {
+		switch {
+		case parsed.Envelope == nil:
+		case len(env.Shapes) == 0:
 			env = *parsed.Envelope
+		case c.Source.Kind == "catalog" || c.Source.Kind == "scimdoc":
+			env.Fields, env.Extensions = parsed.Envelope.Fields, parsed.Envelope.Extensions
+		}
+		if len(env.Shapes) == 0 && (c.Source.Kind == "catalog" || c.Source.Kind == "scimdoc") {
+			return nil, fmt.Errorf("%s: line %d: catalog %s: no envelope: %s describes none; name one in errgen.yaml (envelope: %s) or in the catalog", cfg.File, c.Line, c.ID, file, strings.Join(catalog.EnvelopeNames(), ", "))
+		}
+		title, vendor := c.Title, c.Vendor
+		if title == "" {
+			title = parsed.Title
+		}
+		if vendor == "" {
+			vendor = parsed.Vendor
 		}
 		sum := sha256.Sum256(data)
 		out = append(out, Loaded{
@@ -172,8 +233,8 @@ func Load(cfg *config.Config, ids ...string) ([]Loaded, error) {
 			Catalog: &catalog.Catalog{
 				Format: catalog.FormatVersion,
 				ID:     c.ID,
-				Title:  c.Title,
-				Vendor: c.Vendor,
+				Title:  title,
+				Vendor: vendor,
 				Source: catalog.Source{
 					Kind:   c.Source.Kind,
 					URL:    c.Source.URL,

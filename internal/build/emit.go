@@ -30,7 +30,14 @@ func EmitWith(cfg *config.Config, loaded []Loaded, out string, opts EmitOptions)
 		if imp == "" {
 			imp = importPath(outPath(out, g.Dir))
 		}
-		pkg, err := gopkg.Emit(l.Catalog, gopkg.Options{Package: g.Package, ImportPath: imp, Names: g.Names, TrimPrefixes: g.TrimPrefixes})
+		opts := gopkg.Options{Package: g.Package, ImportPath: imp, Names: g.Names, TrimPrefixes: g.TrimPrefixes}
+		if l.Catalog.Envelope.Is("scim") {
+			var err error
+			if opts.SCIMBase, opts.SCIMBasePackage, err = scimBase(cfg, l.Config, out); err != nil {
+				return nil, err
+			}
+		}
+		pkg, err := gopkg.Emit(l.Catalog, opts)
 		if err != nil {
 			return nil, fmt.Errorf("%s: catalog %s: %w", cfg.File, l.Config.ID, err)
 		}
@@ -67,4 +74,33 @@ func importPath(dir string) string {
 			return ""
 		}
 	}
+}
+
+// SCIMBaseID is the catalog whose Go package is the SCIM base package of
+// a config that has it (errgen's own: sources/ietf/scim/rfc7644.yaml).
+const SCIMBaseID = "ietf/scim"
+
+// scimBase returns the import path and package name of the SCIM base
+// package for catalog c, whose envelope is SCIM's: go.scim_base, else the
+// package of catalog ietf/scim of cfg, else errgen's own. It returns ""
+// when c is that catalog itself: its package is the base.
+func scimBase(cfg *config.Config, c *config.Catalog, out string) (imp, pkg string, err error) {
+	if c.Go.SCIMBase != "" {
+		return c.Go.SCIMBase, "", nil
+	}
+	base, ok := cfg.Catalog(SCIMBaseID)
+	if !ok {
+		return gopkg.DefaultSCIMBase, "scim", nil
+	}
+	if base.ID == c.ID {
+		return "", "", nil
+	}
+	imp = base.Go.Import
+	if imp == "" {
+		imp = importPath(outPath(out, base.Go.Dir))
+	}
+	if imp == "" {
+		return "", "", fmt.Errorf("%s: catalog %s: cannot tell the import path of the SCIM base package, catalog %s (no go.mod above %s): set go.import of catalog %s, or go.scim_base of catalog %s", cfg.File, c.ID, SCIMBaseID, base.Go.Dir, SCIMBaseID, c.ID)
+	}
+	return imp, base.Go.Package, nil
 }

@@ -139,7 +139,7 @@ func TestIdentityCenterSCIM(t *testing.T) {
 			t.Errorf("entry %d (-want +got):\n%s", i, d)
 		}
 	}
-	if c.Envelope.Shapes[0].Code != "/status" {
+	if !c.Envelope.Is("scim") {
 		t.Errorf("envelope = %+v, want the SCIM envelope", c.Envelope)
 	}
 }

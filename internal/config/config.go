@@ -27,6 +27,9 @@
 //	                                       # longest match first; default: the codes' common prefix
 //	      names:                           # Go names for codes, instead of derived ones
 //	        IdentityCenter.1000: NoPermission
+//	      scim_base: example.com/m/scim    # SCIM envelope only: the SCIM base package's import
+//	                                       # path; default: that of catalog ietf/scim in this
+//	                                       # config, else github.com/errgen/errgen/generated/go/ietf/scim
 //
 // A source of kind openapi is an OpenAPI 3.x or Swagger 2.0 document (YAML
 // or JSON; see package github.com/errgen/errgen/parse/openapi). Its
@@ -43,6 +46,28 @@
 //	                                     # array element; default: found by field name
 //
 // $refs to other files are followed only within the document's directory.
+//
+// A source of kind catalog is a hand-written catalog in YAML (see package
+// github.com/errgen/errgen/parse/catalogyaml), for a vendor or a standard
+// without machine-readable documentation; one of kind scimdoc is a SCIM
+// provider's error documentation written as prose, HTML or a text
+// rendering of it, with JSON examples and field tables (see package
+// github.com/errgen/errgen/parse/scimdoc). Both may describe the envelope
+// themselves (scimdoc always gives SCIM's, with the fields and extensions
+// the page documents), so envelope is optional there too; when errgen.yaml
+// gives one, its shapes and request ID header win, and the fields and
+// extensions the source documents are kept. Without envelope: in
+// errgen.yaml or in the source, loading the catalog fails.
+//
+// A catalog whose envelope is SCIM's (envelope: scim, or a scimdoc source)
+// gets a Go package that wraps the errors of the SCIM base package, so
+// that one errors.Is(err, scim.Uniqueness) works for every SCIM vendor:
+// the base is the package generated for catalog ietf/scim of the same
+// config (sources/ietf/scim/rfc7644.yaml in errgen's own tree), or errgen's
+// own github.com/errgen/errgen/generated/go/ietf/scim when the config has
+// no such catalog, or go.scim_base. The catalog whose import path is the
+// base's is generated as the base itself.
+//
 // Unknown keys, missing required fields, duplicate ids and paths that leave
 // their base directory are errors that name the file and the line.
 package config
@@ -159,6 +184,10 @@ type Go struct {
 	// (the longest that matches), instead of the codes' common prefix.
 	TrimPrefixes []string          `yaml:"trim_prefixes"`
 	Names        map[string]string `yaml:"names"`
+	// SCIMBase is the import path of the SCIM base package that a
+	// catalog with the SCIM envelope builds on; "" for the default (see
+	// the package doc).
+	SCIMBase string `yaml:"scim_base"`
 }
 
 // Catalog returns the catalog called id.
@@ -326,7 +355,7 @@ func Parse(file string, data []byte) (*Config, error) {
 			for _, sh := range env.Shapes {
 				c.Envelope.Shapes = append(c.Envelope.Shapes, Shape(sh))
 			}
-		} else if len(c.Envelope.Shapes) == 0 && s.Kind != "openapi" {
+		} else if len(c.Envelope.Shapes) == 0 && !slices.Contains(sourceEnvelopes, s.Kind) {
 			return nil, fail(at("envelope"), "%s: missing envelope: name one (%s) or give shapes", name, strings.Join(catalog.EnvelopeNames(), ", "))
 		}
 		for j, sh := range c.Envelope.Shapes {
@@ -341,6 +370,9 @@ func Parse(file string, data []byte) (*Config, error) {
 			if p == "" {
 				return nil, fail(at("go", "trim_prefixes"), "%s: go: trim_prefixes[%d] is empty: want a prefix of codes, such as \"errors.\"", name, j)
 			}
+		}
+		if g.SCIMBase != "" && (strings.ContainsAny(g.SCIMBase, " \\\t") || strings.HasPrefix(g.SCIMBase, "/") || strings.HasSuffix(g.SCIMBase, "/")) {
+			return nil, fail(at("go", "scim_base"), "%s: go: scim_base %q: want an import path such as example.com/m/scim", name, g.SCIMBase)
 		}
 		if g.Package == "" {
 			g.Package = path.Base(c.ID)
@@ -365,7 +397,10 @@ func Parse(file string, data []byte) (*Config, error) {
 }
 
 // Kinds lists the source kinds errgen can parse.
-var Kinds = []string{"html-table", "openapi"}
+var Kinds = []string{"html-table", "openapi", "catalog", "scimdoc"}
+
+// sourceEnvelopes are the kinds whose sources may describe the envelope.
+var sourceEnvelopes = []string{"openapi", "catalog", "scimdoc"}
 
 // bodyPointer checks a JSON pointer into an error body that may use "*"
 // once; it returns what is wrong, or "".

@@ -4,11 +4,13 @@
 // Match, body reading for FromResponse, and the one-line error text.
 //
 // It is real, tested Go rather than a template: the emitter embeds
-// support.go (this package's only non-test source besides this doc) and
-// writes it into each generated package as support.go, with the package
-// clause replaced and the generated-code header added. So support.go must
-// stay standard-library-only, must not refer to anything the emitter
-// generates, and must keep every identifier unexported and prefixed
-// "errgen", which no generated constant (always exported) or table can
-// collide with.
+// support.go and writes it into each generated package as support.go,
+// with the package clause replaced and the generated-code header added.
+// scim.go, the reading of SCIM error responses (RFC 7644 §3.12), goes the
+// same way into the SCIM base package only, as scim_support.go; it may use
+// support.go, never the reverse. exports.go is what the emitter itself
+// uses. So support.go and scim.go must stay standard-library-only, must
+// not refer to anything the emitter generates, and must keep every
+// identifier unexported and prefixed "errgen", which no generated
+// constant (always exported) or table can collide with.
 package support

@@ -14,6 +14,12 @@ import (
 //go:embed support.go
 var Source string
 
+// SCIMSource is the text of scim.go, which the emitter copies into the
+// SCIM base package only (next to support.go, which it uses).
+//
+//go:embed scim.go
+var SCIMSource string
+
 // Pointer splits an RFC 6901 JSON pointer into unescaped reference tokens,
 // which generated packages resolve with errgenLookup; "" is the whole
 // document.

@@ -142,10 +142,16 @@ const (
 
 // Entry is one documented row of a code's table.
 type Entry struct {
+	// Code is the code the entry documents.
+	Code Code
 	// Status is the HTTP status; 0 when the vendor does not document one.
 	Status int
 	// Message is the message template, verbatim; see [Info.Format].
-	Message     string
+	Message string
+	// Title is a short name of the case, when the source gives one.
+	Title string
+	// Description says what the error means (its cause); Solution what to
+	// do about it (the action to show an operator).
 	Description string
 	Solution    string
 }
@@ -222,6 +228,35 @@ func (i Info) Match(message string) ([]string, bool) {
 	return errgenMatchBest(i.Messages, message)
 }
 
+// MatchEntry is Match that returns the documented entry itself, with its
+// title, description and solution: of entries that share a template
+// line, the first documented.
+func MatchEntry(message string) (Entry, []string, bool) {
+	for k, t := range templateLines {
+		if args, ok := errgenMatch(t, message); ok {
+			return infos[templateInfos[k]].Entries[templateEntries[k]], args, true
+		}
+	}
+	return Entry{}, nil, false
+}
+
+// MatchEntry finds the entry of i that a real error with this status and
+// message is an instance of, so that cases sharing a code (and status)
+// are told apart by their message, and returns it with the placeholder
+// values. When status is not 0, the entries documented with it or
+// without a status are tried first, then the others. The most specific
+// template wins (a line of a template counts on its own); an entry
+// without a documented message fits any message, least specifically.
+func (i Info) MatchEntry(status int, message string) (Entry, []string, bool) {
+	k, args := errgenPickEntry(len(i.Entries), func(j int) (int, string) {
+		return i.Entries[j].Status, i.Entries[j].Message
+	}, status, message)
+	if k < 0 {
+		return Entry{}, nil, false
+	}
+	return i.Entries[k], args, true
+}
+
 // infos are the documented codes, in documented order.
 var infos = [...]Info{
 	{
@@ -231,8 +266,8 @@ var infos = [...]Info{
 		Description: "Invalid request parameter.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
-			{Status: 404, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code400, Status: 400, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code400, Status: 404, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -242,7 +277,7 @@ var infos = [...]Info{
 		Description: "Resource not found.",
 		Solution:    "Check whether the resource exists.",
 		Entries: []Entry{
-			{Status: 404, Message: "Not Found: {0}.", Description: "Resource not found.", Solution: "Check whether the resource exists."},
+			{Code: Code404, Status: 404, Message: "Not Found: {0}.", Description: "Resource not found.", Solution: "Check whether the resource exists."},
 		},
 	},
 	{
@@ -252,7 +287,7 @@ var infos = [...]Info{
 		Description: "Insufficient permissions.",
 		Solution:    "Check whether you have required permissions.",
 		Entries: []Entry{
-			{Status: 403, Message: "No permission for action {0}.", Description: "Insufficient permissions.", Solution: "Check whether you have required permissions."},
+			{Code: Code1000, Status: 403, Message: "No permission for action {0}.", Description: "Insufficient permissions.", Solution: "Check whether you have required permissions."},
 		},
 	},
 	{
@@ -262,7 +297,7 @@ var infos = [...]Info{
 		Description: "The dependent API cannot be accessed.",
 		Solution:    "Check whether you have required and dependent permissions.",
 		Entries: []Entry{
-			{Status: 403, Message: "Access denied: {0}", Description: "The dependent API cannot be accessed.", Solution: "Check whether you have required and dependent permissions."},
+			{Code: Code1001, Status: 403, Message: "Access denied: {0}", Description: "The dependent API cannot be accessed.", Solution: "Check whether you have required and dependent permissions."},
 		},
 	},
 	{
@@ -272,7 +307,7 @@ var infos = [...]Info{
 		Description: "Invalid request parameter.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 404, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1002, Status: 404, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -282,7 +317,7 @@ var infos = [...]Info{
 		Description: "Concurrency conflicts. Try again later.",
 		Solution:    "Check whether the request parameters conflict and try again.",
 		Entries: []Entry{
-			{Status: 409, Message: "Concurrency conflicts. Try again later.", Description: "Concurrency conflicts. Try again later.", Solution: "Check whether the request parameters conflict and try again."},
+			{Code: Code1006, Status: 409, Message: "Concurrency conflicts. Try again later.", Description: "Concurrency conflicts. Try again later.", Solution: "Check whether the request parameters conflict and try again."},
 		},
 	},
 	{
@@ -292,7 +327,7 @@ var infos = [...]Info{
 		Description: "Organizations operation error.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Bad Request:{0}.", Description: "Organizations operation error.", Solution: "Contact technical support."},
+			{Code: Code1209, Status: 500, Message: "Bad Request:{0}.", Description: "Organizations operation error.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -302,8 +337,8 @@ var infos = [...]Info{
 		Description: "Account not found.",
 		Solution:    "Check whether the account exists and is managed in Organizations.",
 		Entries: []Entry{
-			{Status: 400, Message: "Account not found.", Description: "Account not found.", Solution: "Check whether the account exists and is managed in Organizations."},
-			{Status: 409, Message: "The permission set has been attached to accounts and cannot be deleted.", Description: "The permission set has been attached to accounts and cannot be deleted.", Solution: "Detach the permission set and try again."},
+			{Code: Code1210, Status: 400, Message: "Account not found.", Description: "Account not found.", Solution: "Check whether the account exists and is managed in Organizations."},
+			{Code: Code1210, Status: 409, Message: "The permission set has been attached to accounts and cannot be deleted.", Description: "The permission set has been attached to accounts and cannot be deleted.", Solution: "Detach the permission set and try again."},
 		},
 	},
 	{
@@ -313,7 +348,7 @@ var infos = [...]Info{
 		Description: "Invalid request proof header.",
 		Solution:    "Check whether the request proof header is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid X-Request-Proof request header.", Description: "Invalid request proof header.", Solution: "Check whether the request proof header is correct."},
+			{Code: Code1218, Status: 400, Message: "Invalid X-Request-Proof request header.", Description: "Invalid request proof header.", Solution: "Check whether the request proof header is correct."},
 		},
 	},
 	{
@@ -323,8 +358,8 @@ var infos = [...]Info{
 		Description: "Failed to obtain the temporary credential.",
 		Solution:    "Check whether the request proof header used to obtain the temporary credential is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to obtain the identity token.", Description: "Failed to obtain the temporary credential.", Solution: "Check whether the request proof header used to obtain the temporary credential is correct."},
-			{Status: 403, Message: "Failed to obtain the identity token.", Description: "Failed to obtain the temporary credential.", Solution: "Check whether the request proof header used to obtain the temporary credential is valid."},
+			{Code: Code1219, Status: 400, Message: "Failed to obtain the identity token.", Description: "Failed to obtain the temporary credential.", Solution: "Check whether the request proof header used to obtain the temporary credential is correct."},
+			{Code: Code1219, Status: 403, Message: "Failed to obtain the identity token.", Description: "Failed to obtain the temporary credential.", Solution: "Check whether the request proof header used to obtain the temporary credential is valid."},
 		},
 	},
 	{
@@ -334,7 +369,7 @@ var infos = [...]Info{
 		Description: "Invalid parameter.",
 		Solution:    "Check whether the request parameter is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid {0}", Description: "Invalid parameter.", Solution: "Check whether the request parameter is valid."},
+			{Code: Code1236, Status: 400, Message: "Invalid {0}", Description: "Invalid parameter.", Solution: "Check whether the request parameter is valid."},
 		},
 	},
 	{
@@ -344,7 +379,7 @@ var infos = [...]Info{
 		Description: "System-defined identity policy whose ID is {policyId} not found.",
 		Solution:    "Check whether the ID of the system-defined identity policy is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "System-defined identity policy whose ID is {0} not found.", Description: "System-defined identity policy whose ID is {policyId} not found.", Solution: "Check whether the ID of the system-defined identity policy is correct."},
+			{Code: Code1246, Status: 400, Message: "System-defined identity policy whose ID is {0} not found.", Description: "System-defined identity policy whose ID is {policyId} not found.", Solution: "Check whether the ID of the system-defined identity policy is correct."},
 		},
 	},
 	{
@@ -353,7 +388,7 @@ var infos = [...]Info{
 		Description: "Request parameters error.",
 		Solution:    "Change the parameter settings.",
 		Entries: []Entry{
-			{Status: 0, Message: "Request parameters error, private_key or certificate is nil or empty.\nRequest parameters error, {0} is empty.", Description: "Request parameters error.", Solution: "Change the parameter settings."},
+			{Code: Code9001, Status: 0, Message: "Request parameters error, private_key or certificate is nil or empty.\nRequest parameters error, {0} is empty.", Description: "Request parameters error.", Solution: "Change the parameter settings."},
 		},
 	},
 	{
@@ -361,8 +396,8 @@ var infos = [...]Info{
 		Statuses: []int{404},
 		Messages: []string{"Role {roleId} of user {} not found in %(region)s.", "Role {roleId} not found."},
 		Entries: []Entry{
-			{Status: 0, Message: "Role {roleId} of user {} not found in %(region)s."},
-			{Status: 404, Message: "Role {roleId} not found.", Description: "Role not found."},
+			{Code: Code9002, Status: 0, Message: "Role {roleId} of user {} not found in %(region)s."},
+			{Code: Code9002, Status: 404, Message: "Role {roleId} not found.", Description: "Role not found."},
 		},
 	},
 }
@@ -404,7 +439,8 @@ var sortedInfos = [...]uint16{
 
 // templateLines are the distinct lines of all documented messages, most
 // specific first and otherwise in documented order, so that the first
-// line Match fits is the best; infos[templateInfos[k]] documents line k.
+// line Match fits is the best; line k is documented by
+// infos[templateInfos[k]].Entries[templateEntries[k]] first.
 var templateLines = [...]string{
 	"The permission set has been attached to accounts and cannot be deleted.",
 	"Request parameters error, private_key or certificate is nil or empty.",
@@ -440,4 +476,22 @@ var templateInfos = [...]uint16{
 	6,
 	1,
 	10,
+}
+var templateEntries = [...]uint16{
+	1,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	1,
+	0,
+	0,
+	0,
+	0,
+	0,
 }

@@ -100,7 +100,7 @@ func TestLookup(t *testing.T) {
 	info, ok := testpkg.Lookup("IdentityCenter.400")
 	if !ok || info.Code != testpkg.Code400 || !slices.Equal(info.Statuses, []int{400, 404}) ||
 		!slices.Equal(info.Messages, []string{"Bad Request: {0}."}) || len(info.Entries) != 2 ||
-		info.Entries[1] != (testpkg.Entry{Status: 404, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."}) {
+		info.Entries[1] != (testpkg.Entry{Code: testpkg.Code400, Status: 404, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."}) {
 		t.Errorf("Lookup(IdentityCenter.400) = %+v, %v", info, ok)
 	}
 	// Two messages; Description and Solution of the first entry.
@@ -457,5 +457,42 @@ func BenchmarkMatch(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		testpkg.Match("No permission for action sso:instances:list.")
+	}
+}
+
+// TestEntry: Error.Entry and MatchEntry find the documented row a real
+// error is an instance of, by its message and then its status.
+func TestEntry(t *testing.T) {
+	e, ok := testpkg.Parse(404, []byte(`{"error_code":"IdentityCenter.1210","error_msg":"The permission set has been attached to accounts and cannot be deleted."}`))
+	if !ok {
+		t.Fatal("Parse failed")
+	}
+	entry, ok := e.Entry()
+	if !ok || entry.Code != testpkg.Code1210 || entry.Message != "The permission set has been attached to accounts and cannot be deleted." {
+		t.Errorf("Entry() = %+v, %v", entry, ok)
+	}
+	// Two rows with one message: the status picks.
+	info := testpkg.Code1219.Info()
+	for _, status := range []int{400, 403} {
+		entry, _, ok := info.MatchEntry(status, "Failed to obtain the identity token.")
+		if !ok || entry.Status != status {
+			t.Errorf("MatchEntry(%d) = %+v, %v", status, entry, ok)
+		}
+	}
+	// A placeholder's value comes back.
+	entry, args, ok := testpkg.MatchEntry("No permission for action sso:instances:list.")
+	if !ok || entry.Code != testpkg.Code1000 || !slices.Equal(args, []string{"sso:instances:list"}) {
+		t.Errorf("MatchEntry = %+v, %q, %v", entry, args, ok)
+	}
+	if _, _, ok := testpkg.MatchEntry("nothing documented says this"); ok {
+		t.Error("MatchEntry of an undocumented message")
+	}
+	e.Message = "something else"
+	if _, ok := e.Entry(); ok {
+		t.Error("Entry of an undocumented message")
+	}
+	var nilErr *testpkg.Error
+	if _, ok := nilErr.Entry(); ok {
+		t.Error("Entry of a nil *Error")
 	}
 }

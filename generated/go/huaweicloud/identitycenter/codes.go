@@ -1840,10 +1840,16 @@ const (
 
 // Entry is one documented row of a code's table.
 type Entry struct {
+	// Code is the code the entry documents.
+	Code Code
 	// Status is the HTTP status; 0 when the vendor does not document one.
 	Status int
 	// Message is the message template, verbatim; see [Info.Format].
-	Message     string
+	Message string
+	// Title is a short name of the case, when the source gives one.
+	Title string
+	// Description says what the error means (its cause); Solution what to
+	// do about it (the action to show an operator).
 	Description string
 	Solution    string
 }
@@ -1920,6 +1926,35 @@ func (i Info) Match(message string) ([]string, bool) {
 	return errgenMatchBest(i.Messages, message)
 }
 
+// MatchEntry is Match that returns the documented entry itself, with its
+// title, description and solution: of entries that share a template
+// line, the first documented.
+func MatchEntry(message string) (Entry, []string, bool) {
+	for k, t := range templateLines {
+		if args, ok := errgenMatch(t, message); ok {
+			return infos[templateInfos[k]].Entries[templateEntries[k]], args, true
+		}
+	}
+	return Entry{}, nil, false
+}
+
+// MatchEntry finds the entry of i that a real error with this status and
+// message is an instance of, so that cases sharing a code (and status)
+// are told apart by their message, and returns it with the placeholder
+// values. When status is not 0, the entries documented with it or
+// without a status are tried first, then the others. The most specific
+// template wins (a line of a template counts on its own); an entry
+// without a documented message fits any message, least specifically.
+func (i Info) MatchEntry(status int, message string) (Entry, []string, bool) {
+	k, args := errgenPickEntry(len(i.Entries), func(j int) (int, string) {
+		return i.Entries[j].Status, i.Entries[j].Message
+	}, status, message)
+	if k < 0 {
+		return Entry{}, nil, false
+	}
+	return i.Entries[k], args, true
+}
+
 // infos are the documented codes, in documented order.
 var infos = [...]Info{
 	{
@@ -1929,8 +1964,8 @@ var infos = [...]Info{
 		Description: "Invalid request parameter.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
-			{Status: 404, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
+			{Code: BadRequest, Status: 400, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
+			{Code: BadRequest, Status: 404, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -1940,7 +1975,7 @@ var infos = [...]Info{
 		Description: "Resource not found.",
 		Solution:    "Check whether the resource exists.",
 		Entries: []Entry{
-			{Status: 404, Message: "Not Found: {0}.", Description: "Resource not found.", Solution: "Check whether the resource exists."},
+			{Code: NotFound, Status: 404, Message: "Not Found: {0}.", Description: "Resource not found.", Solution: "Check whether the resource exists."},
 		},
 	},
 	{
@@ -1950,9 +1985,9 @@ var infos = [...]Info{
 		Description: "Insufficient permissions.",
 		Solution:    "Check whether you have required permissions.",
 		Entries: []Entry{
-			{Status: 403, Message: "No permission for action {0}.", Description: "Insufficient permissions.", Solution: "Check whether you have required permissions."},
-			{Status: 404, Message: "no permission to bind account.", Description: "You do not have permission to attach the account.", Solution: "Check whether the account has been added to Organizations."},
-			{Status: 409, Message: "This account does not have this service instance.", Description: "The service instance is not found in this account.", Solution: "Check whether the account ID and instance ID are correct."},
+			{Code: Code1000, Status: 403, Message: "No permission for action {0}.", Description: "Insufficient permissions.", Solution: "Check whether you have required permissions."},
+			{Code: Code1000, Status: 404, Message: "no permission to bind account.", Description: "You do not have permission to attach the account.", Solution: "Check whether the account has been added to Organizations."},
+			{Code: Code1000, Status: 409, Message: "This account does not have this service instance.", Description: "The service instance is not found in this account.", Solution: "Check whether the account ID and instance ID are correct."},
 		},
 	},
 	{
@@ -1962,7 +1997,7 @@ var infos = [...]Info{
 		Description: "The dependent API cannot be accessed.",
 		Solution:    "Check whether you have required and dependent permissions.",
 		Entries: []Entry{
-			{Status: 403, Message: "Access denied: {0}", Description: "The dependent API cannot be accessed.", Solution: "Check whether you have required and dependent permissions."},
+			{Code: Code1001, Status: 403, Message: "Access denied: {0}", Description: "The dependent API cannot be accessed.", Solution: "Check whether you have required and dependent permissions."},
 		},
 	},
 	{
@@ -1972,7 +2007,7 @@ var infos = [...]Info{
 		Description: "Invalid request parameter.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 404, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1002, Status: 404, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -1982,7 +2017,7 @@ var infos = [...]Info{
 		Description: "Invalid request parameter.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 403, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1003, Status: 403, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -1992,7 +2027,7 @@ var infos = [...]Info{
 		Description: "Invalid request parameter.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 403, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1004, Status: 403, Message: "Bad Request: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -2002,7 +2037,7 @@ var infos = [...]Info{
 		Description: "Concurrency conflicts. Try again later.",
 		Solution:    "Check whether the request parameters conflict and try again.",
 		Entries: []Entry{
-			{Status: 409, Message: "Concurrency conflicts. Try again later.", Description: "Concurrency conflicts. Try again later.", Solution: "Check whether the request parameters conflict and try again."},
+			{Code: Code1006, Status: 409, Message: "Concurrency conflicts. Try again later.", Description: "Concurrency conflicts. Try again later.", Solution: "Check whether the request parameters conflict and try again."},
 		},
 	},
 	{
@@ -2012,7 +2047,7 @@ var infos = [...]Info{
 		Description: "Modification failed.",
 		Solution:    "Check whether any data conflicts occur.",
 		Entries: []Entry{
-			{Status: 409, Message: "Data modification failed.", Description: "Modification failed.", Solution: "Check whether any data conflicts occur."},
+			{Code: Code1007, Status: 409, Message: "Data modification failed.", Description: "Modification failed.", Solution: "Check whether any data conflicts occur."},
 		},
 	},
 	{
@@ -2022,7 +2057,7 @@ var infos = [...]Info{
 		Description: "Permission set already created.",
 		Solution:    "Check whether the permission set has already been created.",
 		Entries: []Entry{
-			{Status: 409, Message: "The permission set already exists.", Description: "Permission set already created.", Solution: "Check whether the permission set has already been created."},
+			{Code: Code1204, Status: 409, Message: "The permission set already exists.", Description: "Permission set already created.", Solution: "Check whether the permission set has already been created."},
 		},
 	},
 	{
@@ -2032,7 +2067,7 @@ var infos = [...]Info{
 		Description: "Permission set not found.",
 		Solution:    "Check whether the permission set exists.",
 		Entries: []Entry{
-			{Status: 404, Message: "The permission set does not exist.", Description: "Permission set not found.", Solution: "Check whether the permission set exists."},
+			{Code: Code1205, Status: 404, Message: "The permission set does not exist.", Description: "Permission set not found.", Solution: "Check whether the permission set exists."},
 		},
 	},
 	{
@@ -2042,7 +2077,7 @@ var infos = [...]Info{
 		Description: "Duplicate permission set name.",
 		Solution:    "Check whether the permission set with the same name has already been created.",
 		Entries: []Entry{
-			{Status: 409, Message: "A permission set with the same name already exists.", Description: "Duplicate permission set name.", Solution: "Check whether the permission set with the same name has already been created."},
+			{Code: Code1206, Status: 409, Message: "A permission set with the same name already exists.", Description: "Duplicate permission set name.", Solution: "Check whether the permission set with the same name has already been created."},
 		},
 	},
 	{
@@ -2052,7 +2087,7 @@ var infos = [...]Info{
 		Description: "Duplicate system-defined policy or identity policy.",
 		Solution:    "Check whether the same system-defined policy or identity policy has been attached to the permission set.",
 		Entries: []Entry{
-			{Status: 409, Message: "Duplicate system-defined policy or identity policy.", Description: "Duplicate system-defined policy or identity policy.", Solution: "Check whether the same system-defined policy or identity policy has been attached to the permission set."},
+			{Code: Code1207, Status: 409, Message: "Duplicate system-defined policy or identity policy.", Description: "Duplicate system-defined policy or identity policy.", Solution: "Check whether the same system-defined policy or identity policy has been attached to the permission set."},
 		},
 	},
 	{
@@ -2062,7 +2097,7 @@ var infos = [...]Info{
 		Description: "Organizations operation error.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Bad Request:{0}.", Description: "Organizations operation error.", Solution: "Contact technical support."},
+			{Code: Code1209, Status: 500, Message: "Bad Request:{0}.", Description: "Organizations operation error.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2072,8 +2107,8 @@ var infos = [...]Info{
 		Description: "Account not found.",
 		Solution:    "Check whether the account exists and is managed in Organizations.",
 		Entries: []Entry{
-			{Status: 400, Message: "Account not found.", Description: "Account not found.", Solution: "Check whether the account exists and is managed in Organizations."},
-			{Status: 409, Message: "The permission set has been attached to accounts and cannot be deleted.", Description: "The permission set has been attached to accounts and cannot be deleted.", Solution: "Detach the permission set and try again."},
+			{Code: Code1210, Status: 400, Message: "Account not found.", Description: "Account not found.", Solution: "Check whether the account exists and is managed in Organizations."},
+			{Code: Code1210, Status: 409, Message: "The permission set has been attached to accounts and cannot be deleted.", Description: "The permission set has been attached to accounts and cannot be deleted.", Solution: "Detach the permission set and try again."},
 		},
 	},
 	{
@@ -2083,7 +2118,7 @@ var infos = [...]Info{
 		Description: "System-defined policy or identity policy not found.",
 		Solution:    "Check whether the system-defined policy or identity policy has been attached to the permission set.",
 		Entries: []Entry{
-			{Status: 404, Message: "System-defined policy or identity policy not found.", Description: "System-defined policy or identity policy not found.", Solution: "Check whether the system-defined policy or identity policy has been attached to the permission set."},
+			{Code: Code1211, Status: 404, Message: "System-defined policy or identity policy not found.", Description: "System-defined policy or identity policy not found.", Solution: "Check whether the system-defined policy or identity policy has been attached to the permission set."},
 		},
 	},
 	{
@@ -2093,7 +2128,7 @@ var infos = [...]Info{
 		Description: "Request identified by the ID not found.",
 		Solution:    "Check whether the request ID is correct.",
 		Entries: []Entry{
-			{Status: 404, Message: "Request ID not found.", Description: "Request identified by the ID not found.", Solution: "Check whether the request ID is correct."},
+			{Code: Code1212, Status: 404, Message: "Request ID not found.", Description: "Request identified by the ID not found.", Solution: "Check whether the request ID is correct."},
 		},
 	},
 	{
@@ -2103,7 +2138,7 @@ var infos = [...]Info{
 		Description: "Region not registered.",
 		Solution:    "Check whether the region has been registered.",
 		Entries: []Entry{
-			{Status: 400, Message: "Region not registered in the service.", Description: "Region not registered.", Solution: "Check whether the region has been registered."},
+			{Code: Code1214, Status: 400, Message: "Region not registered in the service.", Description: "Region not registered.", Solution: "Check whether the region has been registered."},
 		},
 	},
 	{
@@ -2113,7 +2148,7 @@ var infos = [...]Info{
 		Description: "Only the Organizations administrator has permission to perform this operation.",
 		Solution:    "Log in as the Organizations administrator and try again.",
 		Entries: []Entry{
-			{Status: 403, Message: "This operation is available only for the organization's administrator.", Description: "Only the Organizations administrator has permission to perform this operation.", Solution: "Log in as the Organizations administrator and try again."},
+			{Code: Code1215, Status: 403, Message: "This operation is available only for the organization's administrator.", Description: "Only the Organizations administrator has permission to perform this operation.", Solution: "Log in as the Organizations administrator and try again."},
 		},
 	},
 	{
@@ -2123,7 +2158,7 @@ var infos = [...]Info{
 		Description: "Only one region can be registered.",
 		Solution:    "Check whether another region has been registered.",
 		Entries: []Entry{
-			{Status: 409, Message: "Only one region can be registered.", Description: "Only one region can be registered.", Solution: "Check whether another region has been registered."},
+			{Code: Code1216, Status: 409, Message: "Only one region can be registered.", Description: "Only one region can be registered.", Solution: "Check whether another region has been registered."},
 		},
 	},
 	{
@@ -2133,7 +2168,7 @@ var infos = [...]Info{
 		Description: "HTTP request header not found.",
 		Solution:    "Check whether the required HTTP request header is contained.",
 		Entries: []Entry{
-			{Status: 404, Message: "HTTP request header {0} not found.", Description: "HTTP request header not found.", Solution: "Check whether the required HTTP request header is contained."},
+			{Code: Code1217, Status: 404, Message: "HTTP request header {0} not found.", Description: "HTTP request header not found.", Solution: "Check whether the required HTTP request header is contained."},
 		},
 	},
 	{
@@ -2143,7 +2178,7 @@ var infos = [...]Info{
 		Description: "Invalid request proof header.",
 		Solution:    "Check whether the request proof header is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid X-Request-Proof request header.", Description: "Invalid request proof header.", Solution: "Check whether the request proof header is correct."},
+			{Code: Code1218, Status: 400, Message: "Invalid X-Request-Proof request header.", Description: "Invalid request proof header.", Solution: "Check whether the request proof header is correct."},
 		},
 	},
 	{
@@ -2153,8 +2188,8 @@ var infos = [...]Info{
 		Description: "Failed to obtain the temporary credential.",
 		Solution:    "Check whether the request proof header used to obtain the temporary credential is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to obtain the identity token.", Description: "Failed to obtain the temporary credential.", Solution: "Check whether the request proof header used to obtain the temporary credential is correct."},
-			{Status: 403, Message: "Failed to obtain the identity token.", Description: "Failed to obtain the temporary credential.", Solution: "Check whether the request proof header used to obtain the temporary credential is valid."},
+			{Code: Code1219, Status: 400, Message: "Failed to obtain the identity token.", Description: "Failed to obtain the temporary credential.", Solution: "Check whether the request proof header used to obtain the temporary credential is correct."},
+			{Code: Code1219, Status: 403, Message: "Failed to obtain the identity token.", Description: "Failed to obtain the temporary credential.", Solution: "Check whether the request proof header used to obtain the temporary credential is valid."},
 		},
 	},
 	{
@@ -2164,7 +2199,7 @@ var infos = [...]Info{
 		Description: "Failed to create service-linked agencies. Try again later.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to create service-linked agencies. Try again later.", Description: "Failed to create service-linked agencies. Try again later.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1220, Status: 400, Message: "Failed to create service-linked agencies. Try again later.", Description: "Failed to create service-linked agencies. Try again later.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -2174,7 +2209,7 @@ var infos = [...]Info{
 		Description: "Failed to enable the trusted service. Failed to integrate IAM Identity Center with Organizations.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to enable trusted services. Try again later.", Description: "Failed to enable the trusted service. Failed to integrate IAM Identity Center with Organizations.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1221, Status: 400, Message: "Failed to enable trusted services. Try again later.", Description: "Failed to enable the trusted service. Failed to integrate IAM Identity Center with Organizations.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -2184,7 +2219,7 @@ var infos = [...]Info{
 		Description: "Account ID already in use.",
 		Solution:    "Check whether a service instance has been created for the account.",
 		Entries: []Entry{
-			{Status: 409, Message: "IAM Identity Center has been enabled in another region.", Description: "Account ID already in use.", Solution: "Check whether a service instance has been created for the account."},
+			{Code: Code1222, Status: 409, Message: "IAM Identity Center has been enabled in another region.", Description: "Account ID already in use.", Solution: "Check whether a service instance has been created for the account."},
 		},
 	},
 	{
@@ -2194,7 +2229,7 @@ var infos = [...]Info{
 		Description: "Organizations not enabled.",
 		Solution:    "Enable Organizations first.",
 		Entries: []Entry{
-			{Status: 400, Message: "Organizations not enabled.", Description: "Organizations not enabled.", Solution: "Enable Organizations first."},
+			{Code: Code1223, Status: 400, Message: "Organizations not enabled.", Description: "Organizations not enabled.", Solution: "Enable Organizations first."},
 		},
 	},
 	{
@@ -2204,7 +2239,7 @@ var infos = [...]Info{
 		Description: "Authentication failed because the permission set is not attached to the account.",
 		Solution:    "Attach the permission set to the account.",
 		Entries: []Entry{
-			{Status: 404, Message: "Failed to update the permission set status because the permission set is not attached to accounts.", Description: "Authentication failed because the permission set is not attached to the account.", Solution: "Attach the permission set to the account."},
+			{Code: Code1225, Status: 404, Message: "Failed to update the permission set status because the permission set is not attached to accounts.", Description: "Authentication failed because the permission set is not attached to the account.", Solution: "Attach the permission set to the account."},
 		},
 	},
 	{
@@ -2214,8 +2249,8 @@ var infos = [...]Info{
 		Description: "Failed to create the identity source.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Identity store creation failed.", Description: "Failed to create the identity source.", Solution: "Check whether the request parameter is correct."},
-			{Status: 500, Message: "Identity store creation failed.", Description: "Failed to create the identity source.", Solution: "Contact technical support."},
+			{Code: Code1227, Status: 400, Message: "Identity store creation failed.", Description: "Failed to create the identity source.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1227, Status: 500, Message: "Identity store creation failed.", Description: "Failed to create the identity source.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2225,7 +2260,7 @@ var infos = [...]Info{
 		Description: "Failed to delete the identity source.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Identity store deletion failed.", Description: "Failed to delete the identity source.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1228, Status: 400, Message: "Identity store deletion failed.", Description: "Failed to delete the identity source.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -2235,7 +2270,7 @@ var infos = [...]Info{
 		Description: "Failed to delete the identity source.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "No service instance can be deleted.", Description: "Failed to delete the identity source.", Solution: "Contact technical support."},
+			{Code: Code1229, Status: 500, Message: "No service instance can be deleted.", Description: "Failed to delete the identity source.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2245,7 +2280,7 @@ var infos = [...]Info{
 		Description: "Failed to delete the service-linked agency.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Service-linked agency deletion failed.", Description: "Failed to delete the service-linked agency.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1230, Status: 400, Message: "Service-linked agency deletion failed.", Description: "Failed to delete the service-linked agency.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -2255,8 +2290,8 @@ var infos = [...]Info{
 		Description: "Failed to query the groups where the user is added.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to query the groups which the user belongs to.", Description: "Failed to query the groups where the user is added.", Solution: "Check whether the request parameter is correct."},
-			{Status: 500, Message: "Failed to query the groups which the user belongs to.", Description: "Failed to query the groups where the user is added.", Solution: "Contact technical support."},
+			{Code: Code1231, Status: 400, Message: "Failed to query the groups which the user belongs to.", Description: "Failed to query the groups where the user is added.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1231, Status: 500, Message: "Failed to query the groups which the user belongs to.", Description: "Failed to query the groups where the user is added.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2266,7 +2301,7 @@ var infos = [...]Info{
 		Description: "Invalid parameter.",
 		Solution:    "Check whether the request parameter is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid {0}", Description: "Invalid parameter.", Solution: "Check whether the request parameter is valid."},
+			{Code: Code1236, Status: 400, Message: "Invalid {0}", Description: "Invalid parameter.", Solution: "Check whether the request parameter is valid."},
 		},
 	},
 	{
@@ -2276,7 +2311,7 @@ var infos = [...]Info{
 		Description: "Service instance not enabled.",
 		Solution:    "Enable the service instance first.",
 		Entries: []Entry{
-			{Status: 403, Message: "please open the service instance first!", Description: "Service instance not enabled.", Solution: "Enable the service instance first."},
+			{Code: Code1242, Status: 403, Message: "please open the service instance first!", Description: "Service instance not enabled.", Solution: "Enable the service instance first."},
 		},
 	},
 	{
@@ -2286,7 +2321,7 @@ var infos = [...]Info{
 		Description: "Failed to create the trust agency.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to create the trust agency.", Description: "Failed to create the trust agency.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1243, Status: 400, Message: "Failed to create the trust agency.", Description: "Failed to create the trust agency.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -2296,9 +2331,9 @@ var infos = [...]Info{
 		Description: "Failed to check permissions.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Authentication failed.", Description: "Failed to check permissions.", Solution: "Check whether the request parameter is correct."},
-			{Status: 403, Message: "Authentication failed.", Description: "Failed to check permissions.", Solution: "Check whether you have permission to perform this operation."},
-			{Status: 500, Message: "Authentication failed.", Description: "Failed to check permissions.", Solution: "Contact technical support."},
+			{Code: Code1244, Status: 400, Message: "Authentication failed.", Description: "Failed to check permissions.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1244, Status: 403, Message: "Authentication failed.", Description: "Failed to check permissions.", Solution: "Check whether you have permission to perform this operation."},
+			{Code: Code1244, Status: 500, Message: "Authentication failed.", Description: "Failed to check permissions.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2308,7 +2343,7 @@ var infos = [...]Info{
 		Description: "Only one instance can be enabled.",
 		Solution:    "Check whether the instance has been enabled.",
 		Entries: []Entry{
-			{Status: 400, Message: "Only one instance can be provisioned.", Description: "Only one instance can be enabled.", Solution: "Check whether the instance has been enabled."},
+			{Code: Code1245, Status: 400, Message: "Only one instance can be provisioned.", Description: "Only one instance can be enabled.", Solution: "Check whether the instance has been enabled."},
 		},
 	},
 	{
@@ -2318,7 +2353,7 @@ var infos = [...]Info{
 		Description: "System-defined identity policy whose ID is {policyId} not found.",
 		Solution:    "Check whether the ID of the system-defined identity policy is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "System-defined identity policy whose ID is {0} not found.", Description: "System-defined identity policy whose ID is {policyId} not found.", Solution: "Check whether the ID of the system-defined identity policy is correct."},
+			{Code: Code1246, Status: 400, Message: "System-defined identity policy whose ID is {0} not found.", Description: "System-defined identity policy whose ID is {policyId} not found.", Solution: "Check whether the ID of the system-defined identity policy is correct."},
 		},
 	},
 	{
@@ -2328,7 +2363,7 @@ var infos = [...]Info{
 		Description: "Failed to delete the trust agency.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Failed to delete the trust agency.", Description: "Failed to delete the trust agency.", Solution: "Contact technical support."},
+			{Code: Code1247, Status: 500, Message: "Failed to delete the trust agency.", Description: "Failed to delete the trust agency.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2338,7 +2373,7 @@ var infos = [...]Info{
 		Description: "Failed to query the trust agency.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Failed to query the trust agency.", Description: "Failed to query the trust agency.", Solution: "Contact technical support."},
+			{Code: Code1248, Status: 500, Message: "Failed to query the trust agency.", Description: "Failed to query the trust agency.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2348,7 +2383,7 @@ var infos = [...]Info{
 		Description: "Associated account is not found and cannot be deleted.",
 		Solution:    "Check whether the permission set is attached to the account.",
 		Entries: []Entry{
-			{Status: 400, Message: "Deletion failed. Associated account not found.", Description: "Associated account is not found and cannot be deleted.", Solution: "Check whether the permission set is attached to the account."},
+			{Code: Code1249, Status: 400, Message: "Deletion failed. Associated account not found.", Description: "Associated account is not found and cannot be deleted.", Solution: "Check whether the permission set is attached to the account."},
 		},
 	},
 	{
@@ -2358,7 +2393,7 @@ var infos = [...]Info{
 		Description: "Associated principal is not found and cannot be deleted.",
 		Solution:    "Check whether the permission set is attached to the principal.",
 		Entries: []Entry{
-			{Status: 400, Message: "Associated principal is not found and cannot be deleted.", Description: "Associated principal is not found and cannot be deleted.", Solution: "Check whether the permission set is attached to the principal."},
+			{Code: Code1250, Status: 400, Message: "Associated principal is not found and cannot be deleted.", Description: "Associated principal is not found and cannot be deleted.", Solution: "Check whether the permission set is attached to the principal."},
 		},
 	},
 	{
@@ -2368,7 +2403,7 @@ var infos = [...]Info{
 		Description: "Failed to parse the HTTP authorization header.",
 		Solution:    "Check whether the format of the HTTP authorization header is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Incorrect format of the X-Request-Proof request header.", Description: "Failed to parse the HTTP authorization header.", Solution: "Check whether the format of the HTTP authorization header is correct."},
+			{Code: Code1252, Status: 400, Message: "Incorrect format of the X-Request-Proof request header.", Description: "Failed to parse the HTTP authorization header.", Solution: "Check whether the format of the HTTP authorization header is correct."},
 		},
 	},
 	{
@@ -2378,7 +2413,7 @@ var infos = [...]Info{
 		Description: "The region cannot be deleted when the service instance exists.",
 		Solution:    "Disable the service instance first.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to deregister the region because an associated service instance exists.", Description: "The region cannot be deleted when the service instance exists.", Solution: "Disable the service instance first."},
+			{Code: Code1253, Status: 400, Message: "Failed to deregister the region because an associated service instance exists.", Description: "The region cannot be deleted when the service instance exists.", Solution: "Disable the service instance first."},
 		},
 	},
 	{
@@ -2388,7 +2423,7 @@ var infos = [...]Info{
 		Description: "Registered region not found.",
 		Solution:    "Check whether the region has been registered.",
 		Entries: []Entry{
-			{Status: 404, Message: "No region registered.", Description: "Registered region not found.", Solution: "Check whether the region has been registered."},
+			{Code: Code1254, Status: 404, Message: "No region registered.", Description: "Registered region not found.", Solution: "Check whether the region has been registered."},
 		},
 	},
 	{
@@ -2398,7 +2433,7 @@ var infos = [...]Info{
 		Description: "Duplicate entity objects.",
 		Solution:    "Check whether the data already exists.",
 		Entries: []Entry{
-			{Status: 409, Message: "Duplicate entity objects.", Description: "Duplicate entity objects.", Solution: "Check whether the data already exists."},
+			{Code: Code1257, Status: 409, Message: "Duplicate entity objects.", Description: "Duplicate entity objects.", Solution: "Check whether the data already exists."},
 		},
 	},
 	{
@@ -2408,7 +2443,7 @@ var infos = [...]Info{
 		Description: "The start time cannot be later than the end time.",
 		Solution:    "Ensure that the start time is earlier than the end time.",
 		Entries: []Entry{
-			{Status: 400, Message: "The start time cannot be later than the end time.", Description: "The start time cannot be later than the end time.", Solution: "Ensure that the start time is earlier than the end time."},
+			{Code: Code1258, Status: 400, Message: "The start time cannot be later than the end time.", Description: "The start time cannot be later than the end time.", Solution: "Ensure that the start time is earlier than the end time."},
 		},
 	},
 	{
@@ -2418,7 +2453,7 @@ var infos = [...]Info{
 		Description: "Instance not found.",
 		Solution:    "Check whether the service instance is created.",
 		Entries: []Entry{
-			{Status: 404, Message: "Service instance not found.", Description: "Instance not found.", Solution: "Check whether the service instance is created."},
+			{Code: Code1259, Status: 404, Message: "Service instance not found.", Description: "Instance not found.", Solution: "Check whether the service instance is created."},
 		},
 	},
 	{
@@ -2428,7 +2463,7 @@ var infos = [...]Info{
 		Description: "Internal service error.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Internal server error.", Description: "Internal service error.", Solution: "Contact technical support."},
+			{Code: Code1260, Status: 500, Message: "Internal server error.", Description: "Internal service error.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2438,8 +2473,8 @@ var infos = [...]Info{
 		Description: "Failed to query the connected identity source.",
 		Solution:    "Check whether the identity source exists.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to obtain the identity store information.", Description: "Failed to query the connected identity source.", Solution: "Check whether the identity source exists."},
-			{Status: 409, Message: "Permanent delete sdr meter db data field.", Description: "Failed to permanently delete data fields from the SDR meter database.", Solution: "Check whether the SDR meter data exists."},
+			{Code: Code1261, Status: 400, Message: "Failed to obtain the identity store information.", Description: "Failed to query the connected identity source.", Solution: "Check whether the identity source exists."},
+			{Code: Code1261, Status: 409, Message: "Permanent delete sdr meter db data field.", Description: "Failed to permanently delete data fields from the SDR meter database.", Solution: "Check whether the SDR meter data exists."},
 		},
 	},
 	{
@@ -2449,7 +2484,7 @@ var infos = [...]Info{
 		Description: "The account has not applied for OBT.",
 		Solution:    "Apply for an OBT first.",
 		Entries: []Entry{
-			{Status: 400, Message: "The account has not applied for OBT.", Description: "The account has not applied for OBT.", Solution: "Apply for an OBT first."},
+			{Code: Code1263, Status: 400, Message: "The account has not applied for OBT.", Description: "The account has not applied for OBT.", Solution: "Apply for an OBT first."},
 		},
 	},
 	{
@@ -2459,7 +2494,7 @@ var infos = [...]Info{
 		Description: "An error occurred in account tag query.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Account tag query failed.", Description: "An error occurred in account tag query.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1264, Status: 400, Message: "Account tag query failed.", Description: "An error occurred in account tag query.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -2469,7 +2504,7 @@ var infos = [...]Info{
 		Description: "HTTP request header not found.",
 		Solution:    "Check whether the required HTTP request header is contained.",
 		Entries: []Entry{
-			{Status: 403, Message: "HTTP request header not found.", Description: "HTTP request header not found.", Solution: "Check whether the required HTTP request header is contained."},
+			{Code: Code1265, Status: 403, Message: "HTTP request header not found.", Description: "HTTP request header not found.", Solution: "Check whether the required HTTP request header is contained."},
 		},
 	},
 	{
@@ -2479,7 +2514,7 @@ var infos = [...]Info{
 		Description: "Invalid HTTP request header.",
 		Solution:    "Check whether the HTTP request header is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "HTTP request header not found.", Description: "Invalid HTTP request header.", Solution: "Check whether the HTTP request header is valid."},
+			{Code: Code1266, Status: 400, Message: "HTTP request header not found.", Description: "Invalid HTTP request header.", Solution: "Check whether the HTTP request header is valid."},
 		},
 	},
 	{
@@ -2489,8 +2524,8 @@ var infos = [...]Info{
 		Description: "Failed to obtain the agency credential.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "fail request for assume with service principal.", Description: "Failed to obtain the agency credential.", Solution: "Check whether the request parameter is correct."},
-			{Status: 403, Message: "fail request for assume with service principal.", Description: "Failed to obtain the agency credential.", Solution: "Check whether you have permission to perform this operation."},
+			{Code: Code1269, Status: 400, Message: "fail request for assume with service principal.", Description: "Failed to obtain the agency credential.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1269, Status: 403, Message: "fail request for assume with service principal.", Description: "Failed to obtain the agency credential.", Solution: "Check whether you have permission to perform this operation."},
 		},
 	},
 	{
@@ -2500,8 +2535,8 @@ var infos = [...]Info{
 		Description: "Failed to obtain the MFA settings of the identity source.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to obtain the MFA settings of the identity store.", Description: "Failed to obtain the MFA settings of the identity source.", Solution: "Check whether the request parameter is correct."},
-			{Status: 409, Message: "The alias can be modified only once.", Description: "Identity source ID alias has been created.", Solution: "Check whether the identity source ID alias has been created."},
+			{Code: Code1270, Status: 400, Message: "Failed to obtain the MFA settings of the identity store.", Description: "Failed to obtain the MFA settings of the identity source.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1270, Status: 409, Message: "The alias can be modified only once.", Description: "Identity source ID alias has been created.", Solution: "Check whether the identity source ID alias has been created."},
 		},
 	},
 	{
@@ -2511,8 +2546,8 @@ var infos = [...]Info{
 		Description: "Failed to update the MFA settings of the identity source.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to update the MFA settings of the identity store.", Description: "Failed to update the MFA settings of the identity source.", Solution: "Check whether the request parameter is correct."},
-			{Status: 409, Message: "The alias already exists.", Description: "Duplicate identity source ID alias.", Solution: "Change the alias."},
+			{Code: Code1271, Status: 400, Message: "Failed to update the MFA settings of the identity store.", Description: "Failed to update the MFA settings of the identity source.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1271, Status: 409, Message: "The alias already exists.", Description: "Duplicate identity source ID alias.", Solution: "Change the alias."},
 		},
 	},
 	{
@@ -2522,7 +2557,7 @@ var infos = [...]Info{
 		Description: "You do not have permission to enable or disable the service instance.",
 		Solution:    "Check whether you have required permissions.",
 		Entries: []Entry{
-			{Status: 403, Message: "No permission to perform this operation.", Description: "You do not have permission to enable or disable the service instance.", Solution: "Check whether you have required permissions."},
+			{Code: Code1272, Status: 403, Message: "No permission to perform this operation.", Description: "You do not have permission to enable or disable the service instance.", Solution: "Check whether you have required permissions."},
 		},
 	},
 	{
@@ -2532,8 +2567,8 @@ var infos = [...]Info{
 		Description: "The identity source does not belong to the account.",
 		Solution:    "Check whether the identity source belongs to the corresponding management account.",
 		Entries: []Entry{
-			{Status: 400, Message: "The identity store does not belong to the account.", Description: "The identity source does not belong to the account.", Solution: "Check whether the identity source belongs to the corresponding management account."},
-			{Status: 403, Message: "The operation is not allowed because the account is frozen.", Description: "Account frozen. Operation not allowed.", Solution: "Check whether the account is frozen."},
+			{Code: Code1273, Status: 400, Message: "The identity store does not belong to the account.", Description: "The identity source does not belong to the account.", Solution: "Check whether the identity source belongs to the corresponding management account."},
+			{Code: Code1273, Status: 403, Message: "The operation is not allowed because the account is frozen.", Description: "Account frozen. Operation not allowed.", Solution: "Check whether the account is frozen."},
 		},
 	},
 	{
@@ -2543,7 +2578,7 @@ var infos = [...]Info{
 		Description: "Account restricted. Operation not allowed.",
 		Solution:    "Check whether the account is restricted.",
 		Entries: []Entry{
-			{Status: 403, Message: "The operation is not allowed because the account is restricted.", Description: "Account restricted. Operation not allowed.", Solution: "Check whether the account is restricted."},
+			{Code: Code1274, Status: 403, Message: "The operation is not allowed because the account is restricted.", Description: "Account restricted. Operation not allowed.", Solution: "Check whether the account is restricted."},
 		},
 	},
 	{
@@ -2553,7 +2588,7 @@ var infos = [...]Info{
 		Description: "The region is invalid or IAM Identity Center cannot be enabled in this region.",
 		Solution:    "Check whether the region is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "The region is invalid or IAM Identity Center cannot be enabled in the region.", Description: "The region is invalid or IAM Identity Center cannot be enabled in this region.", Solution: "Check whether the region is valid."},
+			{Code: Code1275, Status: 400, Message: "The region is invalid or IAM Identity Center cannot be enabled in the region.", Description: "The region is invalid or IAM Identity Center cannot be enabled in this region.", Solution: "Check whether the region is valid."},
 		},
 	},
 	{
@@ -2563,8 +2598,8 @@ var infos = [...]Info{
 		Description: "Instance not found.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Service instance not found.", Description: "Instance not found.", Solution: "Check whether the request parameter is correct."},
-			{Status: 404, Message: "Service instance not found.", Description: "Instance not found.", Solution: "Check whether the instance exists."},
+			{Code: Code1276, Status: 400, Message: "Service instance not found.", Description: "Instance not found.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1276, Status: 404, Message: "Service instance not found.", Description: "Instance not found.", Solution: "Check whether the instance exists."},
 		},
 	},
 	{
@@ -2574,7 +2609,7 @@ var infos = [...]Info{
 		Description: "Failed to create the agency.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Agency creation failed.", Description: "Failed to create the agency.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1277, Status: 400, Message: "Agency creation failed.", Description: "Failed to create the agency.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -2584,7 +2619,7 @@ var infos = [...]Info{
 		Description: "Failed to delete the agency.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Agency deletion failed.", Description: "Failed to delete the agency.", Solution: "Contact technical support."},
+			{Code: Code1278, Status: 500, Message: "Agency deletion failed.", Description: "Failed to delete the agency.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2594,7 +2629,7 @@ var infos = [...]Info{
 		Description: "Failed to query the policy.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Role query failed.", Description: "Failed to query the policy.", Solution: "Contact technical support."},
+			{Code: Code1279, Status: 500, Message: "Role query failed.", Description: "Failed to query the policy.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2604,7 +2639,7 @@ var infos = [...]Info{
 		Description: "Failed to query the agency.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Agency query failed.", Description: "Failed to query the agency.", Solution: "Contact technical support."},
+			{Code: Code1280, Status: 500, Message: "Agency query failed.", Description: "Failed to query the agency.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2614,7 +2649,7 @@ var infos = [...]Info{
 		Description: "Role ID {roleId} not found.",
 		Solution:    "Check whether the role ID exists.",
 		Entries: []Entry{
-			{Status: 404, Message: "Role ID {roleId} not found.", Description: "Role ID {roleId} not found.", Solution: "Check whether the role ID exists."},
+			{Code: Code1281, Status: 404, Message: "Role ID {roleId} not found.", Description: "Role ID {roleId} not found.", Solution: "Check whether the role ID exists."},
 		},
 	},
 	{
@@ -2624,7 +2659,7 @@ var infos = [...]Info{
 		Description: "A conflict occurred during the service-linked agency creation. Try again later.",
 		Solution:    "Check whether any conflicts occur during the service-linked agency creation and try again later.",
 		Entries: []Entry{
-			{Status: 409, Message: "A conflict occurred during the service-linked agency creation. Try again later.", Description: "A conflict occurred during the service-linked agency creation. Try again later.", Solution: "Check whether any conflicts occur during the service-linked agency creation and try again later."},
+			{Code: Code1282, Status: 409, Message: "A conflict occurred during the service-linked agency creation. Try again later.", Description: "A conflict occurred during the service-linked agency creation. Try again later.", Solution: "Check whether any conflicts occur during the service-linked agency creation and try again later."},
 		},
 	},
 	{
@@ -2634,9 +2669,9 @@ var infos = [...]Info{
 		Description: "An error occurred when IAM Identity Center consumes Organizations events.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to process Organizations broadcast messages.", Description: "An error occurred when IAM Identity Center consumes Organizations events.", Solution: "Check whether the request parameter is correct."},
-			{Status: 403, Message: "Failed to process Organizations broadcast messages.", Description: "An error occurred when IAM Identity Center consumes Organizations events.", Solution: "Check whether permissions are sufficient."},
-			{Status: 500, Message: "Failed to process Organizations broadcast messages.", Description: "An error occurred when IAM Identity Center consumes Organizations events.", Solution: "Contact technical support."},
+			{Code: Code1284, Status: 400, Message: "Failed to process Organizations broadcast messages.", Description: "An error occurred when IAM Identity Center consumes Organizations events.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1284, Status: 403, Message: "Failed to process Organizations broadcast messages.", Description: "An error occurred when IAM Identity Center consumes Organizations events.", Solution: "Check whether permissions are sufficient."},
+			{Code: Code1284, Status: 500, Message: "Failed to process Organizations broadcast messages.", Description: "An error occurred when IAM Identity Center consumes Organizations events.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2646,7 +2681,7 @@ var infos = [...]Info{
 		Description: "Failed to create the custom policy.",
 		Solution:    "Check whether the custom policy is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Custom role creation failed.", Description: "Failed to create the custom policy.", Solution: "Check whether the custom policy is correct."},
+			{Code: Code1285, Status: 400, Message: "Custom role creation failed.", Description: "Failed to create the custom policy.", Solution: "Check whether the custom policy is correct."},
 		},
 	},
 	{
@@ -2656,7 +2691,7 @@ var infos = [...]Info{
 		Description: "Failed to update the custom policy.",
 		Solution:    "Check whether the custom policy is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Custom role update failed.", Description: "Failed to update the custom policy.", Solution: "Check whether the custom policy is correct."},
+			{Code: Code1286, Status: 400, Message: "Custom role update failed.", Description: "Failed to update the custom policy.", Solution: "Check whether the custom policy is correct."},
 		},
 	},
 	{
@@ -2666,7 +2701,7 @@ var infos = [...]Info{
 		Description: "Failed to delete the custom policy.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Custom role deletion failed.", Description: "Failed to delete the custom policy.", Solution: "Contact technical support."},
+			{Code: Code1287, Status: 500, Message: "Custom role deletion failed.", Description: "Failed to delete the custom policy.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2676,7 +2711,7 @@ var infos = [...]Info{
 		Description: "Authorization association not found.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Authorization association not found.", Description: "Authorization association not found.", Solution: "Contact technical support."},
+			{Code: Code1290, Status: 500, Message: "Authorization association not found.", Description: "Authorization association not found.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2686,7 +2721,7 @@ var infos = [...]Info{
 		Description: "The target account does not belong to the organization.",
 		Solution:    "Check whether the target account is in the organization.",
 		Entries: []Entry{
-			{Status: 403, Message: "The target account does not belong to the organization.", Description: "The target account does not belong to the organization.", Solution: "Check whether the target account is in the organization."},
+			{Code: Code1291, Status: 403, Message: "The target account does not belong to the organization.", Description: "The target account does not belong to the organization.", Solution: "Check whether the target account is in the organization."},
 		},
 	},
 	{
@@ -2696,7 +2731,7 @@ var infos = [...]Info{
 		Description: "The size of the policy content exceeds the upper limit.",
 		Solution:    "Check whether the policy content is too large.",
 		Entries: []Entry{
-			{Status: 400, Message: "Size limit exceeded. A policy content can contain a maximum number of 6,144 characters.", Description: "The size of the policy content exceeds the upper limit.", Solution: "Check whether the policy content is too large."},
+			{Code: Code1293, Status: 400, Message: "Size limit exceeded. A policy content can contain a maximum number of 6,144 characters.", Description: "The size of the policy content exceeds the upper limit.", Solution: "Check whether the policy content is too large."},
 		},
 	},
 	{
@@ -2706,7 +2741,7 @@ var infos = [...]Info{
 		Description: "Internal service error.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Internal server error.", Description: "Internal service error.", Solution: "Contact technical support."},
+			{Code: Code1300, Status: 500, Message: "Internal server error.", Description: "Internal service error.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2716,7 +2751,7 @@ var infos = [...]Info{
 		Description: "The instance already has an identity source connected.",
 		Solution:    "Check whether the instance has an identity source connected.",
 		Entries: []Entry{
-			{Status: 409, Message: "Failed to create another identity store because an identity store has been configured for the service instance.", Description: "The instance already has an identity source connected.", Solution: "Check whether the instance has an identity source connected."},
+			{Code: Code1301, Status: 409, Message: "Failed to create another identity store because an identity store has been configured for the service instance.", Description: "The instance already has an identity source connected.", Solution: "Check whether the instance has an identity source connected."},
 		},
 	},
 	{
@@ -2726,7 +2761,7 @@ var infos = [...]Info{
 		Description: "No Organizations information found for the account.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Account not found.", Description: "No Organizations information found for the account.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1302, Status: 400, Message: "Account not found.", Description: "No Organizations information found for the account.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -2736,7 +2771,7 @@ var infos = [...]Info{
 		Description: "Organizations not enabled.",
 		Solution:    "Enable Organizations first.",
 		Entries: []Entry{
-			{Status: 400, Message: "Organizations not enabled.", Description: "Organizations not enabled.", Solution: "Enable Organizations first."},
+			{Code: Code1303, Status: 400, Message: "Organizations not enabled.", Description: "Organizations not enabled.", Solution: "Enable Organizations first."},
 		},
 	},
 	{
@@ -2746,7 +2781,7 @@ var infos = [...]Info{
 		Description: "Organizations operation error.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Bad Request: {0}.", Description: "Organizations operation error.", Solution: "Contact technical support."},
+			{Code: Code1304, Status: 500, Message: "Bad Request: {0}.", Description: "Organizations operation error.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2756,7 +2791,7 @@ var infos = [...]Info{
 		Description: "Only the Organizations administrator has permission to perform this operation.",
 		Solution:    "Log in as the Organizations administrator and try again.",
 		Entries: []Entry{
-			{Status: 403, Message: "This operation is available only for the organization's administrator.", Description: "Only the Organizations administrator has permission to perform this operation.", Solution: "Log in as the Organizations administrator and try again."},
+			{Code: Code1305, Status: 403, Message: "This operation is available only for the organization's administrator.", Description: "Only the Organizations administrator has permission to perform this operation.", Solution: "Log in as the Organizations administrator and try again."},
 		},
 	},
 	{
@@ -2766,7 +2801,7 @@ var infos = [...]Info{
 		Description: "The principal is associated with an account. Disassociate the account and try again.",
 		Solution:    "Disassociate the principal from the account and try again.",
 		Entries: []Entry{
-			{Status: 409, Message: "The {0} is associated with an account. Disassociate the account and try again.", Description: "The principal is associated with an account. Disassociate the account and try again.", Solution: "Disassociate the principal from the account and try again."},
+			{Code: Code1306, Status: 409, Message: "The {0} is associated with an account. Disassociate the account and try again.", Description: "The principal is associated with an account. Disassociate the account and try again.", Solution: "Disassociate the principal from the account and try again."},
 		},
 	},
 	{
@@ -2776,7 +2811,7 @@ var infos = [...]Info{
 		Description: "Principal not found or principal type not correct.",
 		Solution:    "Check whether the principal exists and whether the principal type is correct.",
 		Entries: []Entry{
-			{Status: 404, Message: "Principal not found or principal type not correct.", Description: "Principal not found or principal type not correct.", Solution: "Check whether the principal exists and whether the principal type is correct."},
+			{Code: Code1307, Status: 404, Message: "Principal not found or principal type not correct.", Description: "Principal not found or principal type not correct.", Solution: "Check whether the principal exists and whether the principal type is correct."},
 		},
 	},
 	{
@@ -2786,8 +2821,8 @@ var infos = [...]Info{
 		Description: "Identity source not found.",
 		Solution:    "Check whether the identity source ID is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Identity store not found.", Description: "Identity source not found.", Solution: "Check whether the identity source ID is correct."},
-			{Status: 404, Message: "Identity store not found.", Description: "Identity source not found.", Solution: "Check whether the identity source exists."},
+			{Code: Code1308, Status: 400, Message: "Identity store not found.", Description: "Identity source not found.", Solution: "Check whether the identity source ID is correct."},
+			{Code: Code1308, Status: 404, Message: "Identity store not found.", Description: "Identity source not found.", Solution: "Check whether the identity source exists."},
 		},
 	},
 	{
@@ -2797,7 +2832,7 @@ var infos = [...]Info{
 		Description: "Failed to obtain the PKI token.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Failed to obtain the access token.", Description: "Failed to obtain the PKI token.", Solution: "Contact technical support."},
+			{Code: Code1309, Status: 500, Message: "Failed to obtain the access token.", Description: "Failed to obtain the PKI token.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2807,7 +2842,7 @@ var infos = [...]Info{
 		Description: "Duplicate username or email address.",
 		Solution:    "Try another username or email address.",
 		Entries: []Entry{
-			{Status: 400, Message: "Duplicate username or email address.", Description: "Duplicate username or email address.", Solution: "Try another username or email address."},
+			{Code: Code1310, Status: 400, Message: "Duplicate username or email address.", Description: "Duplicate username or email address.", Solution: "Try another username or email address."},
 		},
 	},
 	{
@@ -2817,7 +2852,7 @@ var infos = [...]Info{
 		Description: "The maximum number of users allowed in the identity source has been reached.",
 		Solution:    "Check the user quota. If the quota does not meet your requirements, apply for a higher quota.",
 		Entries: []Entry{
-			{Status: 400, Message: "The maximum number of allowed users has been reached.", Description: "The maximum number of users allowed in the identity source has been reached.", Solution: "Check the user quota. If the quota does not meet your requirements, apply for a higher quota."},
+			{Code: Code1311, Status: 400, Message: "The maximum number of allowed users has been reached.", Description: "The maximum number of users allowed in the identity source has been reached.", Solution: "Check the user quota. If the quota does not meet your requirements, apply for a higher quota."},
 		},
 	},
 	{
@@ -2827,7 +2862,7 @@ var infos = [...]Info{
 		Description: "User not found.",
 		Solution:    "Check whether the user exists.",
 		Entries: []Entry{
-			{Status: 404, Message: "User not found.", Description: "User not found.", Solution: "Check whether the user exists."},
+			{Code: Code1312, Status: 404, Message: "User not found.", Description: "User not found.", Solution: "Check whether the user exists."},
 		},
 	},
 	{
@@ -2837,7 +2872,7 @@ var infos = [...]Info{
 		Description: "User extended attributes not found.",
 		Solution:    "Check whether the user attributes are complete.",
 		Entries: []Entry{
-			{Status: 404, Message: "User extended attributes not found.", Description: "User extended attributes not found.", Solution: "Check whether the user attributes are complete."},
+			{Code: Code1313, Status: 404, Message: "User extended attributes not found.", Description: "User extended attributes not found.", Solution: "Check whether the user attributes are complete."},
 		},
 	},
 	{
@@ -2847,7 +2882,7 @@ var infos = [...]Info{
 		Description: "The password complexity does not meet requirements.",
 		Solution:    "Use a more complex password.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid password.", Description: "The password complexity does not meet requirements.", Solution: "Use a more complex password."},
+			{Code: Code1314, Status: 400, Message: "Invalid password.", Description: "The password complexity does not meet requirements.", Solution: "Use a more complex password."},
 		},
 	},
 	{
@@ -2857,7 +2892,7 @@ var infos = [...]Info{
 		Description: "The new password must be different from the old password and one-time password.",
 		Solution:    "Enter another password.",
 		Entries: []Entry{
-			{Status: 400, Message: "The password cannot be the same as the old password or one-time password.", Description: "The new password must be different from the old password and one-time password.", Solution: "Enter another password."},
+			{Code: Code1315, Status: 400, Message: "The password cannot be the same as the old password or one-time password.", Description: "The new password must be different from the old password and one-time password.", Solution: "Enter another password."},
 		},
 	},
 	{
@@ -2867,7 +2902,7 @@ var infos = [...]Info{
 		Description: "Unique user ID not found.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 404, Message: "Unique user ID not found.", Description: "Unique user ID not found.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1316, Status: 404, Message: "Unique user ID not found.", Description: "Unique user ID not found.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -2877,7 +2912,7 @@ var infos = [...]Info{
 		Description: "Repeat disablement.",
 		Solution:    "Check whether the object has already been disabled.",
 		Entries: []Entry{
-			{Status: 400, Message: "User disabled.", Description: "Repeat disablement.", Solution: "Check whether the object has already been disabled."},
+			{Code: Code1317, Status: 400, Message: "User disabled.", Description: "Repeat disablement.", Solution: "Check whether the object has already been disabled."},
 		},
 	},
 	{
@@ -2887,7 +2922,7 @@ var infos = [...]Info{
 		Description: "Repeat enablement.",
 		Solution:    "Check whether the object has already been enabled.",
 		Entries: []Entry{
-			{Status: 400, Message: "User enabled.", Description: "Repeat enablement.", Solution: "Check whether the object has already been enabled."},
+			{Code: Code1318, Status: 400, Message: "User enabled.", Description: "Repeat enablement.", Solution: "Check whether the object has already been enabled."},
 		},
 	},
 	{
@@ -2897,8 +2932,8 @@ var infos = [...]Info{
 		Description: "Incorrect username or password.",
 		Solution:    "Check whether the login credential is correct and try again.",
 		Entries: []Entry{
-			{Status: 400, Message: "Login credentials cannot be verified. Please try again.", Description: "Incorrect username or password.", Solution: "Check whether the login credential is correct and try again."},
-			{Status: 404, Message: "we couldn't verify your sign-in credentials. please try again.", Description: "Username or password not found.", Solution: "Check whether the username or password exists."},
+			{Code: Code1319, Status: 400, Message: "Login credentials cannot be verified. Please try again.", Description: "Incorrect username or password.", Solution: "Check whether the login credential is correct and try again."},
+			{Code: Code1319, Status: 404, Message: "we couldn't verify your sign-in credentials. please try again.", Description: "Username or password not found.", Solution: "Check whether the username or password exists."},
 		},
 	},
 	{
@@ -2908,7 +2943,7 @@ var infos = [...]Info{
 		Description: "User disabled.",
 		Solution:    "Check whether the user is enabled.",
 		Entries: []Entry{
-			{Status: 400, Message: "User disabled.", Description: "User disabled.", Solution: "Check whether the user is enabled."},
+			{Code: Code1320, Status: 400, Message: "User disabled.", Description: "User disabled.", Solution: "Check whether the user is enabled."},
 		},
 	},
 	{
@@ -2918,7 +2953,7 @@ var infos = [...]Info{
 		Description: "Duplicate email address.",
 		Solution:    "Try another email address.",
 		Entries: []Entry{
-			{Status: 400, Message: "duplicate email.", Description: "Duplicate email address.", Solution: "Try another email address."},
+			{Code: Code1321, Status: 400, Message: "duplicate email.", Description: "Duplicate email address.", Solution: "Try another email address."},
 		},
 	},
 	{
@@ -2928,7 +2963,7 @@ var infos = [...]Info{
 		Description: "Algorithm not found.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Algorithm not found: {0}.", Description: "Algorithm not found.", Solution: "Contact technical support."},
+			{Code: Code1322, Status: 500, Message: "Algorithm not found: {0}.", Description: "Algorithm not found.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2938,7 +2973,7 @@ var infos = [...]Info{
 		Description: "The new password must be different from the username.",
 		Solution:    "Enter another password.",
 		Entries: []Entry{
-			{Status: 400, Message: "The new password must be different from the username.", Description: "The new password must be different from the username.", Solution: "Enter another password."},
+			{Code: Code1324, Status: 400, Message: "The new password must be different from the username.", Description: "The new password must be different from the username.", Solution: "Enter another password."},
 		},
 	},
 	{
@@ -2948,7 +2983,7 @@ var infos = [...]Info{
 		Description: "Invalid one-time password.",
 		Solution:    "Check whether the one-time password is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid one-time password.", Description: "Invalid one-time password.", Solution: "Check whether the one-time password is correct."},
+			{Code: Code1325, Status: 400, Message: "Invalid one-time password.", Description: "Invalid one-time password.", Solution: "Check whether the one-time password is correct."},
 		},
 	},
 	{
@@ -2958,7 +2993,7 @@ var infos = [...]Info{
 		Description: "Internal service error.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Internal server error: {0}.", Description: "Internal service error.", Solution: "Contact technical support."},
+			{Code: Code1326, Status: 500, Message: "Internal server error: {0}.", Description: "Internal service error.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -2968,7 +3003,7 @@ var infos = [...]Info{
 		Description: "Invalid SAML metadata.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid metadata.", Description: "Invalid SAML metadata.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1327, Status: 400, Message: "Invalid metadata.", Description: "Invalid SAML metadata.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -2978,7 +3013,7 @@ var infos = [...]Info{
 		Description: "IdP configuration already exists and cannot be created again.",
 		Solution:    "Check whether the IdP configuration already exists.",
 		Entries: []Entry{
-			{Status: 400, Message: "IdP configuration already exists.", Description: "IdP configuration already exists and cannot be created again.", Solution: "Check whether the IdP configuration already exists."},
+			{Code: Code1328, Status: 400, Message: "IdP configuration already exists.", Description: "IdP configuration already exists and cannot be created again.", Solution: "Check whether the IdP configuration already exists."},
 		},
 	},
 	{
@@ -2988,7 +3023,7 @@ var infos = [...]Info{
 		Description: "The IdP configuration status is incorrect.",
 		Solution:    "Check whether the IdP configuration status is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "The IdP configuration status is incorrect.", Description: "The IdP configuration status is incorrect.", Solution: "Check whether the IdP configuration status is correct."},
+			{Code: Code1329, Status: 400, Message: "The IdP configuration status is incorrect.", Description: "The IdP configuration status is incorrect.", Solution: "Check whether the IdP configuration status is correct."},
 		},
 	},
 	{
@@ -2998,7 +3033,7 @@ var infos = [...]Info{
 		Description: "IdP configuration not found.",
 		Solution:    "Check whether the IdP configuration exists.",
 		Entries: []Entry{
-			{Status: 404, Message: "IdP configuration not found.", Description: "IdP configuration not found.", Solution: "Check whether the IdP configuration exists."},
+			{Code: Code1330, Status: 404, Message: "IdP configuration not found.", Description: "IdP configuration not found.", Solution: "Check whether the IdP configuration exists."},
 		},
 	},
 	{
@@ -3008,7 +3043,7 @@ var infos = [...]Info{
 		Description: "IdP tenant already exists.",
 		Solution:    "Check whether the IdP tenant already exists.",
 		Entries: []Entry{
-			{Status: 400, Message: "IdP tenant already exists.", Description: "IdP tenant already exists.", Solution: "Check whether the IdP tenant already exists."},
+			{Code: Code1331, Status: 400, Message: "IdP tenant already exists.", Description: "IdP tenant already exists.", Solution: "Check whether the IdP tenant already exists."},
 		},
 	},
 	{
@@ -3018,7 +3053,7 @@ var infos = [...]Info{
 		Description: "IdP tenant not found.",
 		Solution:    "Check whether the IdP tenant exists.",
 		Entries: []Entry{
-			{Status: 404, Message: "Tenant ID not found.", Description: "IdP tenant not found.", Solution: "Check whether the IdP tenant exists."},
+			{Code: Code1332, Status: 404, Message: "Tenant ID not found.", Description: "IdP tenant not found.", Solution: "Check whether the IdP tenant exists."},
 		},
 	},
 	{
@@ -3028,7 +3063,7 @@ var infos = [...]Info{
 		Description: "Failed to delete the provisioning tenant because it is associated with a token.",
 		Solution:    "Delete the token first.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to delete the tenant because it is associated with a bearer token.", Description: "Failed to delete the provisioning tenant because it is associated with a token.", Solution: "Delete the token first."},
+			{Code: Code1333, Status: 400, Message: "Failed to delete the tenant because it is associated with a bearer token.", Description: "Failed to delete the provisioning tenant because it is associated with a token.", Solution: "Delete the token first."},
 		},
 	},
 	{
@@ -3038,7 +3073,7 @@ var infos = [...]Info{
 		Description: "Token not found.",
 		Solution:    "Check whether the token exists.",
 		Entries: []Entry{
-			{Status: 404, Message: "Bearer token ID not found.", Description: "Token not found.", Solution: "Check whether the token exists."},
+			{Code: Code1334, Status: 404, Message: "Bearer token ID not found.", Description: "Token not found.", Solution: "Check whether the token exists."},
 		},
 	},
 	{
@@ -3048,7 +3083,7 @@ var infos = [...]Info{
 		Description: "The maximum number of tokens has been reached.",
 		Solution:    "Check the token quota.",
 		Entries: []Entry{
-			{Status: 400, Message: "The maximum number of allowed bearer tokens has been reached.", Description: "The maximum number of tokens has been reached.", Solution: "Check the token quota."},
+			{Code: Code1335, Status: 400, Message: "The maximum number of allowed bearer tokens has been reached.", Description: "The maximum number of tokens has been reached.", Solution: "Check the token quota."},
 		},
 	},
 	{
@@ -3058,7 +3093,7 @@ var infos = [...]Info{
 		Description: "Incorrect username.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Username verification failed.", Description: "Incorrect username.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1336, Status: 400, Message: "Username verification failed.", Description: "Incorrect username.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -3068,7 +3103,7 @@ var infos = [...]Info{
 		Description: "No sufficient permissions.",
 		Solution:    "Check whether you have permission to perform this operation.",
 		Entries: []Entry{
-			{Status: 403, Message: "No permission for action {0}.", Description: "No sufficient permissions.", Solution: "Check whether you have permission to perform this operation."},
+			{Code: Code1337, Status: 403, Message: "No permission for action {0}.", Description: "No sufficient permissions.", Solution: "Check whether you have permission to perform this operation."},
 		},
 	},
 	{
@@ -3078,7 +3113,7 @@ var infos = [...]Info{
 		Description: "The parameter value cannot be empty.",
 		Solution:    "Check whether the parameter is correct.",
 		Entries: []Entry{
-			{Status: 403, Message: "Request parameter is required.", Description: "The parameter value cannot be empty.", Solution: "Check whether the parameter is correct."},
+			{Code: Code1338, Status: 403, Message: "Request parameter is required.", Description: "The parameter value cannot be empty.", Solution: "Check whether the parameter is correct."},
 		},
 	},
 	{
@@ -3088,7 +3123,7 @@ var infos = [...]Info{
 		Description: "Parameter error. Service instance not found.",
 		Solution:    "Check whether the parameter is correct.",
 		Entries: []Entry{
-			{Status: 403, Message: "Service instance not found.", Description: "Parameter error. Service instance not found.", Solution: "Check whether the parameter is correct."},
+			{Code: Code1339, Status: 403, Message: "Service instance not found.", Description: "Parameter error. Service instance not found.", Solution: "Check whether the parameter is correct."},
 		},
 	},
 	{
@@ -3098,7 +3133,7 @@ var infos = [...]Info{
 		Description: "The display name of the group already exists.",
 		Solution:    "Try another display name.",
 		Entries: []Entry{
-			{Status: 409, Message: "Duplicate display name of the group.", Description: "The display name of the group already exists.", Solution: "Try another display name."},
+			{Code: Code1341, Status: 409, Message: "Duplicate display name of the group.", Description: "The display name of the group already exists.", Solution: "Try another display name."},
 		},
 	},
 	{
@@ -3108,7 +3143,7 @@ var infos = [...]Info{
 		Description: "Failed to insert data into the database.",
 		Solution:    "Check whether the data already exists.",
 		Entries: []Entry{
-			{Status: 409, Message: "Duplicate entity objects.", Description: "Failed to insert data into the database.", Solution: "Check whether the data already exists."},
+			{Code: Code1342, Status: 409, Message: "Duplicate entity objects.", Description: "Failed to insert data into the database.", Solution: "Check whether the data already exists."},
 		},
 	},
 	{
@@ -3118,7 +3153,7 @@ var infos = [...]Info{
 		Description: "Group not found.",
 		Solution:    "Check whether the group exists.",
 		Entries: []Entry{
-			{Status: 404, Message: "Group not found.", Description: "Group not found.", Solution: "Check whether the group exists."},
+			{Code: Code1343, Status: 404, Message: "Group not found.", Description: "Group not found.", Solution: "Check whether the group exists."},
 		},
 	},
 	{
@@ -3128,7 +3163,7 @@ var infos = [...]Info{
 		Description: "Invalid alternative identifier.",
 		Solution:    "Set the alternative identifier to external_id or unique_attribute.",
 		Entries: []Entry{
-			{Status: 400, Message: "The query condition must be an external ID or a unique attribute, and they cannot be specified at the same time.", Description: "Invalid alternative identifier.", Solution: "Set the alternative identifier to external_id or unique_attribute."},
+			{Code: Code1344, Status: 400, Message: "The query condition must be an external ID or a unique attribute, and they cannot be specified at the same time.", Description: "Invalid alternative identifier.", Solution: "Set the alternative identifier to external_id or unique_attribute."},
 		},
 	},
 	{
@@ -3138,7 +3173,7 @@ var infos = [...]Info{
 		Description: "Either external_id or unique_attribute is required.",
 		Solution:    "Check whether the alternative identifier uses only one condition.",
 		Entries: []Entry{
-			{Status: 400, Message: "The query condition must be an external ID or a unique attribute, and they cannot be specified at the same time.", Description: "Either external_id or unique_attribute is required.", Solution: "Check whether the alternative identifier uses only one condition."},
+			{Code: Code1348, Status: 400, Message: "The query condition must be an external ID or a unique attribute, and they cannot be specified at the same time.", Description: "Either external_id or unique_attribute is required.", Solution: "Check whether the alternative identifier uses only one condition."},
 		},
 	},
 	{
@@ -3148,7 +3183,7 @@ var infos = [...]Info{
 		Description: "The path attribute must be unique.",
 		Solution:    "Ensure that the path attribute is unique.",
 		Entries: []Entry{
-			{Status: 404, Message: "The attribute_path must be unique.", Description: "The path attribute must be unique.", Solution: "Ensure that the path attribute is unique."},
+			{Code: Code1349, Status: 404, Message: "The attribute_path must be unique.", Description: "The path attribute must be unique.", Solution: "Ensure that the path attribute is unique."},
 		},
 	},
 	{
@@ -3158,7 +3193,7 @@ var infos = [...]Info{
 		Description: "The maximum number of groups allowed in the identity source has been reached.",
 		Solution:    "Check the group quota. If the quota does not meet your requirements, apply for a higher quota.",
 		Entries: []Entry{
-			{Status: 400, Message: "The maximum number of allowed groups has been reached.", Description: "The maximum number of groups allowed in the identity source has been reached.", Solution: "Check the group quota. If the quota does not meet your requirements, apply for a higher quota."},
+			{Code: Code1351, Status: 400, Message: "The maximum number of allowed groups has been reached.", Description: "The maximum number of groups allowed in the identity source has been reached.", Solution: "Check the group quota. If the quota does not meet your requirements, apply for a higher quota."},
 		},
 	},
 	{
@@ -3168,7 +3203,7 @@ var infos = [...]Info{
 		Description: "The identity source does not belong to the account.",
 		Solution:    "Check whether the identity source belongs to the corresponding management account.",
 		Entries: []Entry{
-			{Status: 400, Message: "The identity store does not belong to the account.", Description: "The identity source does not belong to the account.", Solution: "Check whether the identity source belongs to the corresponding management account."},
+			{Code: Code1352, Status: 400, Message: "The identity store does not belong to the account.", Description: "The identity source does not belong to the account.", Solution: "Check whether the identity source belongs to the corresponding management account."},
 		},
 	},
 	{
@@ -3178,7 +3213,7 @@ var infos = [...]Info{
 		Description: "The display name of the user group cannot be empty.",
 		Solution:    "Check whether the display name of the user group is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "The display name of the group is required.", Description: "The display name of the user group cannot be empty.", Solution: "Check whether the display name of the user group is valid."},
+			{Code: Code1353, Status: 400, Message: "The display name of the group is required.", Description: "The display name of the user group cannot be empty.", Solution: "Check whether the display name of the user group is valid."},
 		},
 	},
 	{
@@ -3188,7 +3223,7 @@ var infos = [...]Info{
 		Description: "The group membership already exists.",
 		Solution:    "Check whether the user has been added to the group.",
 		Entries: []Entry{
-			{Status: 400, Message: "The association between users and groups already exists.", Description: "The group membership already exists.", Solution: "Check whether the user has been added to the group."},
+			{Code: Code1370, Status: 400, Message: "The association between users and groups already exists.", Description: "The group membership already exists.", Solution: "Check whether the user has been added to the group."},
 		},
 	},
 	{
@@ -3198,7 +3233,7 @@ var infos = [...]Info{
 		Description: "Membership identified by the ID not found.",
 		Solution:    "Check whether the membership association ID is correct.",
 		Entries: []Entry{
-			{Status: 404, Message: "The association between users and group does not exist.", Description: "Membership identified by the ID not found.", Solution: "Check whether the membership association ID is correct."},
+			{Code: Code1371, Status: 404, Message: "The association between users and group does not exist.", Description: "Membership identified by the ID not found.", Solution: "Check whether the membership association ID is correct."},
 		},
 	},
 	{
@@ -3208,8 +3243,8 @@ var infos = [...]Info{
 		Description: "Group not found.",
 		Solution:    "Check whether the group exists.",
 		Entries: []Entry{
-			{Status: 400, Message: "Group not found.", Description: "Group not found.", Solution: "Check whether the group exists."},
-			{Status: 404, Message: "Group not found.", Description: "Group not found.", Solution: "Check whether the group exists."},
+			{Code: Code1372, Status: 400, Message: "Group not found.", Description: "Group not found.", Solution: "Check whether the group exists."},
+			{Code: Code1372, Status: 404, Message: "Group not found.", Description: "Group not found.", Solution: "Check whether the group exists."},
 		},
 	},
 	{
@@ -3219,8 +3254,8 @@ var infos = [...]Info{
 		Description: "User not found.",
 		Solution:    "Check whether the user exists.",
 		Entries: []Entry{
-			{Status: 400, Message: "User not found.", Description: "User not found.", Solution: "Check whether the user exists."},
-			{Status: 404, Message: "User not found.", Description: "User not found.", Solution: "Check whether the user exists."},
+			{Code: Code1373, Status: 400, Message: "User not found.", Description: "User not found.", Solution: "Check whether the user exists."},
+			{Code: Code1373, Status: 404, Message: "User not found.", Description: "User not found.", Solution: "Check whether the user exists."},
 		},
 	},
 	{
@@ -3230,7 +3265,7 @@ var infos = [...]Info{
 		Description: "Group membership not found.",
 		Solution:    "Check whether the user is added to the group.",
 		Entries: []Entry{
-			{Status: 404, Message: "The association between users and group does not exist.", Description: "Group membership not found.", Solution: "Check whether the user is added to the group."},
+			{Code: Code1374, Status: 404, Message: "The association between users and group does not exist.", Description: "Group membership not found.", Solution: "Check whether the user is added to the group."},
 		},
 	},
 	{
@@ -3240,7 +3275,7 @@ var infos = [...]Info{
 		Description: "Member not found.",
 		Solution:    "Check whether all requested members exist.",
 		Entries: []Entry{
-			{Status: 404, Message: "Group member not found.", Description: "Member not found.", Solution: "Check whether all requested members exist."},
+			{Code: Code1375, Status: 404, Message: "Group member not found.", Description: "Member not found.", Solution: "Check whether all requested members exist."},
 		},
 	},
 	{
@@ -3250,7 +3285,7 @@ var infos = [...]Info{
 		Description: "The start time must be earlier than the end time.",
 		Solution:    "Ensure that the start time is earlier than the end time.",
 		Entries: []Entry{
-			{Status: 400, Message: "The start time cannot be later than the end time.", Description: "The start time must be earlier than the end time.", Solution: "Ensure that the start time is earlier than the end time."},
+			{Code: Code1380, Status: 400, Message: "The start time cannot be later than the end time.", Description: "The start time must be earlier than the end time.", Solution: "Ensure that the start time is earlier than the end time."},
 		},
 	},
 	{
@@ -3260,7 +3295,7 @@ var infos = [...]Info{
 		Description: "Request processing failed due to an unknown error, exception, or fault on the internal server.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Request processing failed due to an unknown error, exception, or fault on the internal server.", Description: "Request processing failed due to an unknown error, exception, or fault on the internal server.", Solution: "Contact technical support."},
+			{Code: Code1381, Status: 500, Message: "Request processing failed due to an unknown error, exception, or fault on the internal server.", Description: "Request processing failed due to an unknown error, exception, or fault on the internal server.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3270,7 +3305,7 @@ var infos = [...]Info{
 		Description: "Failed to permanently delete database data fields.",
 		Solution:    "Check whether the data already exists.",
 		Entries: []Entry{
-			{Status: 409, Message: "Permanent delete db data field.", Description: "Failed to permanently delete database data fields.", Solution: "Check whether the data already exists."},
+			{Code: Code1382, Status: 409, Message: "Permanent delete db data field.", Description: "Failed to permanently delete database data fields.", Solution: "Check whether the data already exists."},
 		},
 	},
 	{
@@ -3280,7 +3315,7 @@ var infos = [...]Info{
 		Description: "Beta account ID required.",
 		Solution:    "Use a beta account.",
 		Entries: []Entry{
-			{Status: 400, Message: "The account has not applied for OBT.", Description: "Beta account ID required.", Solution: "Use a beta account."},
+			{Code: Code1383, Status: 400, Message: "The account has not applied for OBT.", Description: "Beta account ID required.", Solution: "Use a beta account."},
 		},
 	},
 	{
@@ -3290,7 +3325,7 @@ var infos = [...]Info{
 		Description: "An error occurred in account tag query.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Account tag query failed.", Description: "An error occurred in account tag query.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1384, Status: 400, Message: "Account tag query failed.", Description: "An error occurred in account tag query.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -3300,7 +3335,7 @@ var infos = [...]Info{
 		Description: "HTTP request header not found.",
 		Solution:    "Check whether the required HTTP request header is contained.",
 		Entries: []Entry{
-			{Status: 404, Message: "HTTP request header not found.", Description: "HTTP request header not found.", Solution: "Check whether the required HTTP request header is contained."},
+			{Code: Code1385, Status: 404, Message: "HTTP request header not found.", Description: "HTTP request header not found.", Solution: "Check whether the required HTTP request header is contained."},
 		},
 	},
 	{
@@ -3310,7 +3345,7 @@ var infos = [...]Info{
 		Description: "Invalid HTTP request header.",
 		Solution:    "Check whether the HTTP request header is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "HTTP request header not found.", Description: "Invalid HTTP request header.", Solution: "Check whether the HTTP request header is valid."},
+			{Code: Code1386, Status: 400, Message: "HTTP request header not found.", Description: "Invalid HTTP request header.", Solution: "Check whether the HTTP request header is valid."},
 		},
 	},
 	{
@@ -3320,7 +3355,7 @@ var infos = [...]Info{
 		Description: "MFA device not found.",
 		Solution:    "Check whether the parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "MFA device {0} not found.", Description: "MFA device not found.", Solution: "Check whether the parameter is correct."},
+			{Code: Code1387, Status: 400, Message: "MFA device {0} not found.", Description: "MFA device not found.", Solution: "Check whether the parameter is correct."},
 		},
 	},
 	{
@@ -3330,7 +3365,7 @@ var infos = [...]Info{
 		Description: "Failed to add MFA devices because the maximum number of MFA devices allowed for a user has been reached.",
 		Solution:    "Check the MFA quota.",
 		Entries: []Entry{
-			{Status: 400, Message: "The maximum number of allowed MFA devices has been reached.", Description: "Failed to add MFA devices because the maximum number of MFA devices allowed for a user has been reached.", Solution: "Check the MFA quota."},
+			{Code: Code1388, Status: 400, Message: "The maximum number of allowed MFA devices has been reached.", Description: "Failed to add MFA devices because the maximum number of MFA devices allowed for a user has been reached.", Solution: "Check the MFA quota."},
 		},
 	},
 	{
@@ -3340,7 +3375,7 @@ var infos = [...]Info{
 		Description: "Incorrect authentication header pattern.",
 		Solution:    "Check whether the authentication header pattern is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Incorrect format of the X-Request-Proof request header.", Description: "Incorrect authentication header pattern.", Solution: "Check whether the authentication header pattern is correct."},
+			{Code: Code1389, Status: 400, Message: "Incorrect format of the X-Request-Proof request header.", Description: "Incorrect authentication header pattern.", Solution: "Check whether the authentication header pattern is correct."},
 		},
 	},
 	{
@@ -3350,7 +3385,7 @@ var infos = [...]Info{
 		Description: "HTTP request header not found.",
 		Solution:    "Check whether the HTTP request header exists.",
 		Entries: []Entry{
-			{Status: 404, Message: "HTTP request header {0} not found.", Description: "HTTP request header not found.", Solution: "Check whether the HTTP request header exists."},
+			{Code: Code1390, Status: 404, Message: "HTTP request header {0} not found.", Description: "HTTP request header not found.", Solution: "Check whether the HTTP request header exists."},
 		},
 	},
 	{
@@ -3360,7 +3395,7 @@ var infos = [...]Info{
 		Description: "Incorrect request proof.",
 		Solution:    "Check whether the request header parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid X-Request-Proof request header.", Description: "Incorrect request proof.", Solution: "Check whether the request header parameter is correct."},
+			{Code: Code1391, Status: 400, Message: "Invalid X-Request-Proof request header.", Description: "Incorrect request proof.", Solution: "Check whether the request header parameter is correct."},
 		},
 	},
 	{
@@ -3370,8 +3405,8 @@ var infos = [...]Info{
 		Description: "Failed to obtain the STS credential.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to obtain the identity token.", Description: "Failed to obtain the STS credential.", Solution: "Check whether the request parameter is correct."},
-			{Status: 403, Message: "Failed to obtain the identity token.", Description: "Failed to obtain the STS credential.", Solution: "Check whether you have sufficient permissions."},
+			{Code: Code1392, Status: 400, Message: "Failed to obtain the identity token.", Description: "Failed to obtain the STS credential.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1392, Status: 403, Message: "Failed to obtain the identity token.", Description: "Failed to obtain the STS credential.", Solution: "Check whether you have sufficient permissions."},
 		},
 	},
 	{
@@ -3381,7 +3416,7 @@ var infos = [...]Info{
 		Description: "Account frozen. Operation not allowed.",
 		Solution:    "Check whether the account is frozen.",
 		Entries: []Entry{
-			{Status: 403, Message: "The operation is not allowed because the account is frozen.", Description: "Account frozen. Operation not allowed.", Solution: "Check whether the account is frozen."},
+			{Code: Code1393, Status: 403, Message: "The operation is not allowed because the account is frozen.", Description: "Account frozen. Operation not allowed.", Solution: "Check whether the account is frozen."},
 		},
 	},
 	{
@@ -3391,7 +3426,7 @@ var infos = [...]Info{
 		Description: "Account restricted. Operation not allowed.",
 		Solution:    "Check whether the account is restricted.",
 		Entries: []Entry{
-			{Status: 403, Message: "The operation is not allowed because the account is restricted.", Description: "Account restricted. Operation not allowed.", Solution: "Check whether the account is restricted."},
+			{Code: Code1394, Status: 403, Message: "The operation is not allowed because the account is restricted.", Description: "Account restricted. Operation not allowed.", Solution: "Check whether the account is restricted."},
 		},
 	},
 	{
@@ -3401,7 +3436,7 @@ var infos = [...]Info{
 		Description: "Tenant not found.",
 		Solution:    "Check whether the tenant exists.",
 		Entries: []Entry{
-			{Status: 404, Message: "Tenant not found.", Description: "Tenant not found.", Solution: "Check whether the tenant exists."},
+			{Code: Code1398, Status: 404, Message: "Tenant not found.", Description: "Tenant not found.", Solution: "Check whether the tenant exists."},
 		},
 	},
 	{
@@ -3411,7 +3446,7 @@ var infos = [...]Info{
 		Description: "Failed to obtain the bearer token.",
 		Solution:    "Check whether the parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to obtain the bearer token.", Description: "Failed to obtain the bearer token.", Solution: "Check whether the parameter is correct."},
+			{Code: Code1399, Status: 400, Message: "Failed to obtain the bearer token.", Description: "Failed to obtain the bearer token.", Solution: "Check whether the parameter is correct."},
 		},
 	},
 	{
@@ -3421,7 +3456,7 @@ var infos = [...]Info{
 		Description: "Failed to create an access token.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Bad Request: {0}.", Description: "Failed to create an access token.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1400, Status: 400, Message: "Bad Request: {0}.", Description: "Failed to create an access token.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -3431,7 +3466,7 @@ var infos = [...]Info{
 		Description: "Failed to create an access token.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Bad Request: {0}.", Description: "Failed to create an access token.", Solution: "Contact technical support."},
+			{Code: Code1402, Status: 500, Message: "Bad Request: {0}.", Description: "Failed to create an access token.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3441,8 +3476,8 @@ var infos = [...]Info{
 		Description: "Access denied.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Access denied: {0}.", Description: "Access denied.", Solution: "Check whether the request parameter is correct."},
-			{Status: 403, Message: "Access denied: {0}.", Description: "Access denied.", Solution: "Check whether you have permission to perform this operation."},
+			{Code: Code1404, Status: 400, Message: "Access denied: {0}.", Description: "Access denied.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1404, Status: 403, Message: "Access denied: {0}.", Description: "Access denied.", Solution: "Check whether you have permission to perform this operation."},
 		},
 	},
 	{
@@ -3452,8 +3487,8 @@ var infos = [...]Info{
 		Description: "Failed to verify the request parameter.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Bad Request: {0}.", Description: "Failed to verify the request parameter.", Solution: "Check whether the request parameter is correct."},
-			{Status: 500, Message: "Bad Request: {0}.", Description: "Failed to verify the request parameter.", Solution: "Contact technical support."},
+			{Code: Code1405, Status: 400, Message: "Bad Request: {0}.", Description: "Failed to verify the request parameter.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1405, Status: 500, Message: "Bad Request: {0}.", Description: "Failed to verify the request parameter.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3463,7 +3498,7 @@ var infos = [...]Info{
 		Description: "Application not found.",
 		Solution:    "Check whether the application exists.",
 		Entries: []Entry{
-			{Status: 404, Message: "not found application.", Description: "Application not found.", Solution: "Check whether the application exists."},
+			{Code: Code1406, Status: 404, Message: "not found application.", Description: "Application not found.", Solution: "Check whether the application exists."},
 		},
 	},
 	{
@@ -3473,7 +3508,7 @@ var infos = [...]Info{
 		Description: "Profile not found.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to request the authorization of the account.", Description: "Profile not found.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1407, Status: 400, Message: "Failed to request the authorization of the account.", Description: "Profile not found.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -3483,7 +3518,7 @@ var infos = [...]Info{
 		Description: "Invalid ID token.",
 		Solution:    "Check whether the ID token is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid token.", Description: "Invalid ID token.", Solution: "Check whether the ID token is valid."},
+			{Code: Code1409, Status: 400, Message: "Invalid token.", Description: "Invalid ID token.", Solution: "Check whether the ID token is valid."},
 		},
 	},
 	{
@@ -3493,8 +3528,8 @@ var infos = [...]Info{
 		Description: "Unauthorized.",
 		Solution:    "Perform authorization as prompted.",
 		Entries: []Entry{
-			{Status: 401, Message: "{0}.", Description: "Unauthorized.", Solution: "Perform authorization as prompted."},
-			{Status: 401, Message: "Failed to verify the session because the token is not found.", Description: "Failed to verify the session because the token is not found.", Solution: "Check whether the session has expired."},
+			{Code: Code1410, Status: 401, Message: "{0}.", Description: "Unauthorized.", Solution: "Perform authorization as prompted."},
+			{Code: Code1410, Status: 401, Message: "Failed to verify the session because the token is not found.", Description: "Failed to verify the session because the token is not found.", Solution: "Check whether the session has expired."},
 		},
 	},
 	{
@@ -3504,8 +3539,8 @@ var infos = [...]Info{
 		Description: "An exception occurred when you register the client.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Client registration error.", Description: "An exception occurred when you register the client.", Solution: "Check whether the request parameter is correct."},
-			{Status: 500, Message: "Client registration error.", Description: "An exception occurred when you register the client.", Solution: "Contact technical support."},
+			{Code: Code1411, Status: 400, Message: "Client registration error.", Description: "An exception occurred when you register the client.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1411, Status: 500, Message: "Client registration error.", Description: "An exception occurred when you register the client.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3515,7 +3550,7 @@ var infos = [...]Info{
 		Description: "Algorithm not found.",
 		Solution:    "Check whether the algorithm is correct or contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Algorithm not found: {0}.", Description: "Algorithm not found.", Solution: "Check whether the algorithm is correct or contact technical support."},
+			{Code: Code1412, Status: 500, Message: "Algorithm not found: {0}.", Description: "Algorithm not found.", Solution: "Check whether the algorithm is correct or contact technical support."},
 		},
 	},
 	{
@@ -3525,7 +3560,7 @@ var infos = [...]Info{
 		Description: "Invalid session state identifier.",
 		Solution:    "Check whether the session status identifier is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid session state: {0}.", Description: "Invalid session state identifier.", Solution: "Check whether the session status identifier is correct."},
+			{Code: Code1413, Status: 400, Message: "Invalid session state: {0}.", Description: "Invalid session state identifier.", Solution: "Check whether the session status identifier is correct."},
 		},
 	},
 	{
@@ -3535,7 +3570,7 @@ var infos = [...]Info{
 		Description: "Redis operation error.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "redis error.", Description: "Redis operation error.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1414, Status: 400, Message: "redis error.", Description: "Redis operation error.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -3545,8 +3580,8 @@ var infos = [...]Info{
 		Description: "Failed to obtain the login token.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to obtain the login token: {0}.", Description: "Failed to obtain the login token.", Solution: "Check whether the request parameter is correct."},
-			{Status: 500, Message: "Failed to obtain the login token: {0}.", Description: "Failed to obtain the login token.", Solution: "Contact technical support."},
+			{Code: Code1415, Status: 400, Message: "Failed to obtain the login token: {0}.", Description: "Failed to obtain the login token.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1415, Status: 500, Message: "Failed to obtain the login token: {0}.", Description: "Failed to obtain the login token.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3556,7 +3591,7 @@ var infos = [...]Info{
 		Description: "Internal service error.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Internal server error: {0}.", Description: "Internal service error.", Solution: "Contact technical support."},
+			{Code: Code1416, Status: 500, Message: "Internal server error: {0}.", Description: "Internal service error.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3566,7 +3601,7 @@ var infos = [...]Info{
 		Description: "Identity source ID not found.",
 		Solution:    "Check whether the identity source ID exists.",
 		Entries: []Entry{
-			{Status: 404, Message: "Identity store ID not found.", Description: "Identity source ID not found.", Solution: "Check whether the identity source ID exists."},
+			{Code: Code1417, Status: 404, Message: "Identity store ID not found.", Description: "Identity source ID not found.", Solution: "Check whether the identity source ID exists."},
 		},
 	},
 	{
@@ -3576,7 +3611,7 @@ var infos = [...]Info{
 		Description: "Failed to create a workflow.",
 		Solution:    "Check whether the parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "The workflow cannot be created.", Description: "Failed to create a workflow.", Solution: "Check whether the parameter is correct."},
+			{Code: Code1418, Status: 400, Message: "The workflow cannot be created.", Description: "Failed to create a workflow.", Solution: "Check whether the parameter is correct."},
 		},
 	},
 	{
@@ -3586,8 +3621,8 @@ var infos = [...]Info{
 		Description: "An error occurred when activating the device authorization code.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "An error occurred when activating the device authorization code.", Description: "An error occurred when activating the device authorization code.", Solution: "Check whether the request parameter is correct."},
-			{Status: 400, Message: "An error occurred when canceling the device authorization code.", Description: "An error occurred when canceling the device authorization code.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1420, Status: 400, Message: "An error occurred when activating the device authorization code.", Description: "An error occurred when activating the device authorization code.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1420, Status: 400, Message: "An error occurred when canceling the device authorization code.", Description: "An error occurred when canceling the device authorization code.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -3597,7 +3632,7 @@ var infos = [...]Info{
 		Description: "Invalid access token.",
 		Solution:    "Check whether the access token is valid.",
 		Entries: []Entry{
-			{Status: 403, Message: "Invalid Token.", Description: "Invalid access token.", Solution: "Check whether the access token is valid."},
+			{Code: Code1500, Status: 403, Message: "Invalid Token.", Description: "Invalid access token.", Solution: "Check whether the access token is valid."},
 		},
 	},
 	{
@@ -3607,7 +3642,7 @@ var infos = [...]Info{
 		Description: "Failed to obtain the identity token.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Failed to obtain the identity token: {0}.", Description: "Failed to obtain the identity token.", Solution: "Contact technical support."},
+			{Code: Code1501, Status: 500, Message: "Failed to obtain the identity token: {0}.", Description: "Failed to obtain the identity token.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3617,7 +3652,7 @@ var infos = [...]Info{
 		Description: "Failed to obtain the account list.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Failed to list accounts for the user: {0}.", Description: "Failed to obtain the account list.", Solution: "Contact technical support."},
+			{Code: Code1502, Status: 500, Message: "Failed to list accounts for the user: {0}.", Description: "Failed to obtain the account list.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3627,7 +3662,7 @@ var infos = [...]Info{
 		Description: "Failed to list agencies or trust agencies for the account.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Failed to list agencies for the account: {0}.", Description: "Failed to list agencies or trust agencies for the account.", Solution: "Contact technical support."},
+			{Code: Code1503, Status: 500, Message: "Failed to list agencies for the account: {0}.", Description: "Failed to list agencies or trust agencies for the account.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3637,7 +3672,7 @@ var infos = [...]Info{
 		Description: "Failed to verify the access token.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Token verification failed: {0}.", Description: "Failed to verify the access token.", Solution: "Contact technical support."},
+			{Code: Code1504, Status: 500, Message: "Token verification failed: {0}.", Description: "Failed to verify the access token.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3647,7 +3682,7 @@ var infos = [...]Info{
 		Description: "Invalid request parameter.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid Param: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1505, Status: 400, Message: "Invalid Param: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -3657,7 +3692,7 @@ var infos = [...]Info{
 		Description: "Algorithm not found.",
 		Solution:    "Check whether the algorithm is correct or contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Algorithm not found.", Description: "Algorithm not found.", Solution: "Check whether the algorithm is correct or contact technical support."},
+			{Code: Code1506, Status: 500, Message: "Algorithm not found.", Description: "Algorithm not found.", Solution: "Check whether the algorithm is correct or contact technical support."},
 		},
 	},
 	{
@@ -3667,8 +3702,8 @@ var infos = [...]Info{
 		Description: "Failed to obtain the service instance information.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to obtain the service instance information: {0}.", Description: "Failed to obtain the service instance information.", Solution: "Check whether the request parameter is correct."},
-			{Status: 500, Message: "Failed to obtain the service instance information: {0}.", Description: "Failed to obtain the service instance information.", Solution: "Contact technical support."},
+			{Code: Code1507, Status: 400, Message: "Failed to obtain the service instance information: {0}.", Description: "Failed to obtain the service instance information.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1507, Status: 500, Message: "Failed to obtain the service instance information: {0}.", Description: "Failed to obtain the service instance information.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3678,8 +3713,8 @@ var infos = [...]Info{
 		Description: "Failed to delete the MFA device for the user.",
 		Solution:    "Check whether the parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to delete the MFA device: {0}.", Description: "Failed to delete the MFA device for the user.", Solution: "Check whether the parameter is correct."},
-			{Status: 500, Message: "Failed to delete the MFA device: {0}.", Description: "Failed to delete the MFA device for the user.", Solution: "Contact technical support."},
+			{Code: Code1508, Status: 400, Message: "Failed to delete the MFA device: {0}.", Description: "Failed to delete the MFA device for the user.", Solution: "Check whether the parameter is correct."},
+			{Code: Code1508, Status: 500, Message: "Failed to delete the MFA device: {0}.", Description: "Failed to delete the MFA device for the user.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3689,8 +3724,8 @@ var infos = [...]Info{
 		Description: "Failed to create a workflow.",
 		Solution:    "Check whether the parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to create the workflow: {0}.", Description: "Failed to create a workflow.", Solution: "Check whether the parameter is correct."},
-			{Status: 500, Message: "Failed to create the workflow: {0}.", Description: "Failed to create a workflow.", Solution: "Contact technical support."},
+			{Code: Code1509, Status: 400, Message: "Failed to create the workflow: {0}.", Description: "Failed to create a workflow.", Solution: "Check whether the parameter is correct."},
+			{Code: Code1509, Status: 500, Message: "Failed to create the workflow: {0}.", Description: "Failed to create a workflow.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3700,8 +3735,8 @@ var infos = [...]Info{
 		Description: "Failed to obtain the MFA management settings of the user.",
 		Solution:    "Check whether the parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to obtain the MFA settings: {0}.", Description: "Failed to obtain the MFA management settings of the user.", Solution: "Check whether the parameter is correct."},
-			{Status: 500, Message: "Failed to obtain the MFA settings: {0}.", Description: "Failed to obtain the MFA management settings of the user.", Solution: "Contact technical support."},
+			{Code: Code1511, Status: 400, Message: "Failed to obtain the MFA settings: {0}.", Description: "Failed to obtain the MFA management settings of the user.", Solution: "Check whether the parameter is correct."},
+			{Code: Code1511, Status: 500, Message: "Failed to obtain the MFA settings: {0}.", Description: "Failed to obtain the MFA management settings of the user.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3711,8 +3746,8 @@ var infos = [...]Info{
 		Description: "Failed to list MFA devices for the user.",
 		Solution:    "Check whether the parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to list MFA devices for the user: {0}.", Description: "Failed to list MFA devices for the user.", Solution: "Check whether the parameter is correct."},
-			{Status: 500, Message: "Failed to list MFA devices for the user: {0}.", Description: "Failed to list MFA devices for the user.", Solution: "Contact technical support."},
+			{Code: Code1512, Status: 400, Message: "Failed to list MFA devices for the user: {0}.", Description: "Failed to list MFA devices for the user.", Solution: "Check whether the parameter is correct."},
+			{Code: Code1512, Status: 500, Message: "Failed to list MFA devices for the user: {0}.", Description: "Failed to list MFA devices for the user.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3722,7 +3757,7 @@ var infos = [...]Info{
 		Description: "Request processing failed due to an unknown error, exception, or fault on the internal server.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Request processing failed due to an unknown error, exception, or fault on the internal server.", Description: "Request processing failed due to an unknown error, exception, or fault on the internal server.", Solution: "Contact technical support."},
+			{Code: Code1513, Status: 500, Message: "Request processing failed due to an unknown error, exception, or fault on the internal server.", Description: "Request processing failed due to an unknown error, exception, or fault on the internal server.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3732,8 +3767,8 @@ var infos = [...]Info{
 		Description: "Failed to update MFA devices for the user.",
 		Solution:    "Check whether the parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to update the MFA device: {0}.", Description: "Failed to update MFA devices for the user.", Solution: "Check whether the parameter is correct."},
-			{Status: 500, Message: "Failed to update the MFA device: {0}.", Description: "Failed to update MFA devices for the user.", Solution: "Contact technical support."},
+			{Code: Code1514, Status: 400, Message: "Failed to update the MFA device: {0}.", Description: "Failed to update MFA devices for the user.", Solution: "Check whether the parameter is correct."},
+			{Code: Code1514, Status: 500, Message: "Failed to update the MFA device: {0}.", Description: "Failed to update MFA devices for the user.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3743,8 +3778,8 @@ var infos = [...]Info{
 		Description: "Failed to obtain the permission set.",
 		Solution:    "Check whether the parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to obtain the permission set.", Description: "Failed to obtain the permission set.", Solution: "Check whether the parameter is correct."},
-			{Status: 500, Message: "Failed to obtain the permission set.", Description: "Failed to obtain the permission set.", Solution: "Contact technical support."},
+			{Code: Code1515, Status: 400, Message: "Failed to obtain the permission set.", Description: "Failed to obtain the permission set.", Solution: "Check whether the parameter is correct."},
+			{Code: Code1515, Status: 500, Message: "Failed to obtain the permission set.", Description: "Failed to obtain the permission set.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3754,8 +3789,8 @@ var infos = [...]Info{
 		Description: "Email verification failed.",
 		Solution:    "Check whether the parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Email verification failed: {0}.", Description: "Email verification failed.", Solution: "Check whether the parameter is correct."},
-			{Status: 500, Message: "Email verification failed: {0}.", Description: "Email verification failed.", Solution: "Contact technical support."},
+			{Code: Code1516, Status: 400, Message: "Email verification failed: {0}.", Description: "Email verification failed.", Solution: "Check whether the parameter is correct."},
+			{Code: Code1516, Status: 500, Message: "Email verification failed: {0}.", Description: "Email verification failed.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3765,7 +3800,7 @@ var infos = [...]Info{
 		Description: "Failed to obtain the PKI token.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "failed to get the PKI token.", Description: "Failed to obtain the PKI token.", Solution: "Contact technical support."},
+			{Code: Code1517, Status: 500, Message: "failed to get the PKI token.", Description: "Failed to obtain the PKI token.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3775,7 +3810,7 @@ var infos = [...]Info{
 		Description: "Read permissions do not support MFA binding.",
 		Solution:    "Check whether permissions are sufficient.",
 		Entries: []Entry{
-			{Status: 403, Message: "read permission does not support MFA registration.", Description: "Read permissions do not support MFA binding.", Solution: "Check whether permissions are sufficient."},
+			{Code: Code1518, Status: 403, Message: "read permission does not support MFA registration.", Description: "Read permissions do not support MFA binding.", Solution: "Check whether permissions are sufficient."},
 		},
 	},
 	{
@@ -3785,7 +3820,7 @@ var infos = [...]Info{
 		Description: "MFA disabled.",
 		Solution:    "Enable MFA first.",
 		Entries: []Entry{
-			{Status: 403, Message: "MFA disabled.", Description: "MFA disabled.", Solution: "Enable MFA first."},
+			{Code: Code1519, Status: 403, Message: "MFA disabled.", Description: "MFA disabled.", Solution: "Enable MFA first."},
 		},
 	},
 	{
@@ -3795,7 +3830,7 @@ var infos = [...]Info{
 		Description: "Invalid access token.",
 		Solution:    "Check whether the access token is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid access token.", Description: "Invalid access token.", Solution: "Check whether the access token is valid."},
+			{Code: Code1520, Status: 400, Message: "Invalid access token.", Description: "Invalid access token.", Solution: "Check whether the access token is valid."},
 		},
 	},
 	{
@@ -3805,7 +3840,7 @@ var infos = [...]Info{
 		Description: "Client not found.",
 		Solution:    "Check whether the client ID is correct.",
 		Entries: []Entry{
-			{Status: 404, Message: "Client not found.", Description: "Client not found.", Solution: "Check whether the client ID is correct."},
+			{Code: Code1600, Status: 404, Message: "Client not found.", Description: "Client not found.", Solution: "Check whether the client ID is correct."},
 		},
 	},
 	{
@@ -3815,7 +3850,7 @@ var infos = [...]Info{
 		Description: "The client has expired.",
 		Solution:    "Check whether the client has expired. If yes, add the client again.",
 		Entries: []Entry{
-			{Status: 403, Message: "Client expired.", Description: "The client has expired.", Solution: "Check whether the client has expired. If yes, add the client again."},
+			{Code: Code1601, Status: 403, Message: "Client expired.", Description: "The client has expired.", Solution: "Check whether the client has expired. If yes, add the client again."},
 		},
 	},
 	{
@@ -3825,7 +3860,7 @@ var infos = [...]Info{
 		Description: "The client secret key has expired.",
 		Solution:    "Check whether the client secret key has expired. If yes, add the client again.",
 		Entries: []Entry{
-			{Status: 403, Message: "Client secret expired.", Description: "The client secret key has expired.", Solution: "Check whether the client secret key has expired. If yes, add the client again."},
+			{Code: Code1602, Status: 403, Message: "Client secret expired.", Description: "The client secret key has expired.", Solution: "Check whether the client secret key has expired. If yes, add the client again."},
 		},
 	},
 	{
@@ -3835,7 +3870,7 @@ var infos = [...]Info{
 		Description: "Internal service error.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Internal server error: {0}.", Description: "Internal service error.", Solution: "Contact technical support."},
+			{Code: Code1603, Status: 500, Message: "Internal server error: {0}.", Description: "Internal service error.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3845,7 +3880,7 @@ var infos = [...]Info{
 		Description: "Invalid access token.",
 		Solution:    "Apply for a new access token and try again.",
 		Entries: []Entry{
-			{Status: 401, Message: "Invalid token.", Description: "Invalid access token.", Solution: "Apply for a new access token and try again."},
+			{Code: Code1604, Status: 401, Message: "Invalid token.", Description: "Invalid access token.", Solution: "Apply for a new access token and try again."},
 		},
 	},
 	{
@@ -3855,7 +3890,7 @@ var infos = [...]Info{
 		Description: "Algorithm not found.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Algorithm not found: {0}.", Description: "Algorithm not found.", Solution: "Contact technical support."},
+			{Code: Code1605, Status: 500, Message: "Algorithm not found: {0}.", Description: "Algorithm not found.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3865,9 +3900,9 @@ var infos = [...]Info{
 		Description: "Invalid request parameter.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid param: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
-			{Status: 403, Message: "Invalid param: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
-			{Status: 404, Message: "Invalid param: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1606, Status: 400, Message: "Invalid param: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1606, Status: 403, Message: "Invalid param: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1606, Status: 404, Message: "Invalid param: {0}.", Description: "Invalid request parameter.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -3877,7 +3912,7 @@ var infos = [...]Info{
 		Description: "JWT token signature verification error.",
 		Solution:    "Check whether the JWT token is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to verify the JWT signature: {0}.", Description: "JWT token signature verification error.", Solution: "Check whether the JWT token is correct."},
+			{Code: Code1607, Status: 400, Message: "Failed to verify the JWT signature: {0}.", Description: "JWT token signature verification error.", Solution: "Check whether the JWT token is correct."},
 		},
 	},
 	{
@@ -3887,7 +3922,7 @@ var infos = [...]Info{
 		Description: "Authorization pending exception.",
 		Solution:    "Try again later.",
 		Entries: []Entry{
-			{Status: 400, Message: "Authorization pending exception.", Description: "Authorization pending exception.", Solution: "Try again later."},
+			{Code: Code1608, Status: 400, Message: "Authorization pending exception.", Description: "Authorization pending exception.", Solution: "Try again later."},
 		},
 	},
 	{
@@ -3897,7 +3932,7 @@ var infos = [...]Info{
 		Description: "Client not supported.",
 		Solution:    "Check whether the request is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "The client does not support {0}.", Description: "Client not supported.", Solution: "Check whether the request is correct."},
+			{Code: Code1609, Status: 400, Message: "The client does not support {0}.", Description: "Client not supported.", Solution: "Check whether the request is correct."},
 		},
 	},
 	{
@@ -3907,7 +3942,7 @@ var infos = [...]Info{
 		Description: "Internal service error.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Internal server error.", Description: "Internal service error.", Solution: "Contact technical support."},
+			{Code: Code1610, Status: 500, Message: "Internal server error.", Description: "Internal service error.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3917,7 +3952,7 @@ var infos = [...]Info{
 		Description: "Failed to obtain the access token.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Failed to obtain the access token.", Description: "Failed to obtain the access token.", Solution: "Contact technical support."},
+			{Code: Code1611, Status: 500, Message: "Failed to obtain the access token.", Description: "Failed to obtain the access token.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3927,7 +3962,7 @@ var infos = [...]Info{
 		Description: "Invalid authorization type.",
 		Solution:    "Check whether the authorization type is correct.",
 		Entries: []Entry{
-			{Status: 401, Message: "Invalid authorization type.", Description: "Invalid authorization type.", Solution: "Check whether the authorization type is correct."},
+			{Code: Code1612, Status: 401, Message: "Invalid authorization type.", Description: "Invalid authorization type.", Solution: "Check whether the authorization type is correct."},
 		},
 	},
 	{
@@ -3937,7 +3972,7 @@ var infos = [...]Info{
 		Description: "Authorization rejected.",
 		Solution:    "Check whether the user agrees to the authorization.",
 		Entries: []Entry{
-			{Status: 404, Message: "Authorization rejected.", Description: "Authorization rejected.", Solution: "Check whether the user agrees to the authorization."},
+			{Code: Code1613, Status: 404, Message: "Authorization rejected.", Description: "Authorization rejected.", Solution: "Check whether the user agrees to the authorization."},
 		},
 	},
 	{
@@ -3947,7 +3982,7 @@ var infos = [...]Info{
 		Description: "Request type not supported.",
 		Solution:    "Check whether the request type is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Requests of this type are not supported.", Description: "Request type not supported.", Solution: "Check whether the request type is correct."},
+			{Code: Code1615, Status: 400, Message: "Requests of this type are not supported.", Description: "Request type not supported.", Solution: "Check whether the request type is correct."},
 		},
 	},
 	{
@@ -3957,7 +3992,7 @@ var infos = [...]Info{
 		Description: "Workflow not supported.",
 		Solution:    "Check whether the workflow steps are correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "The workflow is not supported.", Description: "Workflow not supported.", Solution: "Check whether the workflow steps are correct."},
+			{Code: Code1616, Status: 400, Message: "The workflow is not supported.", Description: "Workflow not supported.", Solution: "Check whether the workflow steps are correct."},
 		},
 	},
 	{
@@ -3967,7 +4002,7 @@ var infos = [...]Info{
 		Description: "Failed to parse the ID token.",
 		Solution:    "Check whether the ID token is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to parse the ID token.", Description: "Failed to parse the ID token.", Solution: "Check whether the ID token is valid."},
+			{Code: Code1617, Status: 400, Message: "Failed to parse the ID token.", Description: "Failed to parse the ID token.", Solution: "Check whether the ID token is valid."},
 		},
 	},
 	{
@@ -3977,8 +4012,8 @@ var infos = [...]Info{
 		Description: "User verification error.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "User verification exception.", Description: "User verification error.", Solution: "Check whether the request parameter is correct."},
-			{Status: 500, Message: "User verification exception.", Description: "User verification error.", Solution: "Contact technical support."},
+			{Code: Code1701, Status: 400, Message: "User verification exception.", Description: "User verification error.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1701, Status: 500, Message: "User verification exception.", Description: "User verification error.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -3988,7 +4023,7 @@ var infos = [...]Info{
 		Description: "Login authentication error.",
 		Solution:    "Check whether the authorization code is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "Login authentication error.", Description: "Login authentication error.", Solution: "Check whether the authorization code is valid."},
+			{Code: Code1702, Status: 400, Message: "Login authentication error.", Description: "Login authentication error.", Solution: "Check whether the authorization code is valid."},
 		},
 	},
 	{
@@ -3998,7 +4033,7 @@ var infos = [...]Info{
 		Description: "Unsupported encoding.",
 		Solution:    "Check whether the encoding of the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Unsupported encoding.", Description: "Unsupported encoding.", Solution: "Check whether the encoding of the request parameter is correct."},
+			{Code: Code1703, Status: 400, Message: "Unsupported encoding.", Description: "Unsupported encoding.", Solution: "Check whether the encoding of the request parameter is correct."},
 		},
 	},
 	{
@@ -4008,7 +4043,7 @@ var infos = [...]Info{
 		Description: "Authorization code approval error.",
 		Solution:    "Check whether the authorization code is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "approve code error.", Description: "Authorization code approval error.", Solution: "Check whether the authorization code is valid."},
+			{Code: Code1704, Status: 400, Message: "approve code error.", Description: "Authorization code approval error.", Solution: "Check whether the authorization code is valid."},
 		},
 	},
 	{
@@ -4018,7 +4053,7 @@ var infos = [...]Info{
 		Description: "User locked or disabled.",
 		Solution:    "Unlock or enable the user.",
 		Entries: []Entry{
-			{Status: 423, Message: "User locked.", Description: "User locked or disabled.", Solution: "Unlock or enable the user."},
+			{Code: Code1705, Status: 423, Message: "User locked.", Description: "User locked or disabled.", Solution: "Unlock or enable the user."},
 		},
 	},
 	{
@@ -4028,7 +4063,7 @@ var infos = [...]Info{
 		Description: "The user password has expired.",
 		Solution:    "Change the user password.",
 		Entries: []Entry{
-			{Status: 424, Message: "User expired.", Description: "The user password has expired.", Solution: "Change the user password."},
+			{Code: Code1706, Status: 424, Message: "User expired.", Description: "The user password has expired.", Solution: "Change the user password."},
 		},
 	},
 	{
@@ -4038,7 +4073,7 @@ var infos = [...]Info{
 		Description: "Incorrect username, password, or identity source identifier.",
 		Solution:    "Check whether the username, password, or identity source identifier is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Incorrect username, password, or identity store id.", Description: "Incorrect username, password, or identity source identifier.", Solution: "Check whether the username, password, or identity source identifier is correct."},
+			{Code: Code1707, Status: 400, Message: "Incorrect username, password, or identity store id.", Description: "Incorrect username, password, or identity source identifier.", Solution: "Check whether the username, password, or identity source identifier is correct."},
 		},
 	},
 	{
@@ -4048,7 +4083,7 @@ var infos = [...]Info{
 		Description: "Failed to obtain the identity provider information.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "An error occurred when obtaining the external IdP.", Description: "Failed to obtain the identity provider information.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1708, Status: 400, Message: "An error occurred when obtaining the external IdP.", Description: "Failed to obtain the identity provider information.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -4058,7 +4093,7 @@ var infos = [...]Info{
 		Description: "An error occurred when constructing the SAML request or response.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "An error occurred when constructing the SAML request or response.", Description: "An error occurred when constructing the SAML request or response.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1709, Status: 400, Message: "An error occurred when constructing the SAML request or response.", Description: "An error occurred when constructing the SAML request or response.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -4068,7 +4103,7 @@ var infos = [...]Info{
 		Description: "Unsupported method.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "No supported methods.", Description: "Unsupported method.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1710, Status: 400, Message: "No supported methods.", Description: "Unsupported method.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -4078,7 +4113,7 @@ var infos = [...]Info{
 		Description: "Failed to obtain the SAML metadata.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "An error occurred when obtaining SAML metadata.", Description: "Failed to obtain the SAML metadata.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1711, Status: 400, Message: "An error occurred when obtaining SAML metadata.", Description: "Failed to obtain the SAML metadata.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -4088,7 +4123,7 @@ var infos = [...]Info{
 		Description: "Failed to verify the signature certificate.",
 		Solution:    "Check whether the certificate signature is successful.",
 		Entries: []Entry{
-			{Status: 400, Message: "The signature certificate cannot be decoded.", Description: "Failed to verify the signature certificate.", Solution: "Check whether the certificate signature is successful."},
+			{Code: Code1712, Status: 400, Message: "The signature certificate cannot be decoded.", Description: "Failed to verify the signature certificate.", Solution: "Check whether the certificate signature is successful."},
 		},
 	},
 	{
@@ -4098,7 +4133,7 @@ var infos = [...]Info{
 		Description: "SAML response error.",
 		Solution:    "Check whether the SAML response is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Incorrect SAML response.", Description: "SAML response error.", Solution: "Check whether the SAML response is correct."},
+			{Code: Code1714, Status: 400, Message: "Incorrect SAML response.", Description: "SAML response error.", Solution: "Check whether the SAML response is correct."},
 		},
 	},
 	{
@@ -4108,7 +4143,7 @@ var infos = [...]Info{
 		Description: "Algorithm not found.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Algorithm not found: {0}.", Description: "Algorithm not found.", Solution: "Contact technical support."},
+			{Code: Code1716, Status: 500, Message: "Algorithm not found: {0}.", Description: "Algorithm not found.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -4118,7 +4153,7 @@ var infos = [...]Info{
 		Description: "Session expired.",
 		Solution:    "Check whether the session is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "Session expired.", Description: "Session expired.", Solution: "Check whether the session is valid."},
+			{Code: Code1717, Status: 400, Message: "Session expired.", Description: "Session expired.", Solution: "Check whether the session is valid."},
 		},
 	},
 	{
@@ -4128,7 +4163,7 @@ var infos = [...]Info{
 		Description: "Failed to reset the password.",
 		Solution:    "Check whether the request parameter is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to reset the password.", Description: "Failed to reset the password.", Solution: "Check whether the request parameter is valid."},
+			{Code: Code1718, Status: 400, Message: "Failed to reset the password.", Description: "Failed to reset the password.", Solution: "Check whether the request parameter is valid."},
 		},
 	},
 	{
@@ -4138,7 +4173,7 @@ var infos = [...]Info{
 		Description: "Username verification error.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Username verification failed.", Description: "Username verification error.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1719, Status: 400, Message: "Username verification failed.", Description: "Username verification error.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -4148,7 +4183,7 @@ var infos = [...]Info{
 		Description: "Session timed out or stopped working. Restart your workflow.",
 		Solution:    "Restart your workflow.",
 		Entries: []Entry{
-			{Status: 400, Message: "Session timed out or stopped working. Restart your workflow.", Description: "Session timed out or stopped working. Restart your workflow.", Solution: "Restart your workflow."},
+			{Code: Code1721, Status: 400, Message: "Session timed out or stopped working. Restart your workflow.", Description: "Session timed out or stopped working. Restart your workflow.", Solution: "Restart your workflow."},
 		},
 	},
 	{
@@ -4158,7 +4193,7 @@ var infos = [...]Info{
 		Description: "Request cannot be completed. Try again later.",
 		Solution:    "Try again later.",
 		Entries: []Entry{
-			{Status: 400, Message: "Request cannot be completed. Try again later.", Description: "Request cannot be completed. Try again later.", Solution: "Try again later."},
+			{Code: Code1722, Status: 400, Message: "Request cannot be completed. Try again later.", Description: "Request cannot be completed. Try again later.", Solution: "Try again later."},
 		},
 	},
 	{
@@ -4168,7 +4203,7 @@ var infos = [...]Info{
 		Description: "Failed to process the workflow. Try again later.",
 		Solution:    "Try again later.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to process the workflow. Try again later.", Description: "Failed to process the workflow. Try again later.", Solution: "Try again later."},
+			{Code: Code1724, Status: 400, Message: "Failed to process the workflow. Try again later.", Description: "Failed to process the workflow. Try again later.", Solution: "Try again later."},
 		},
 	},
 	{
@@ -4178,7 +4213,7 @@ var infos = [...]Info{
 		Description: "This operation cannot be performed.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "This operation cannot be performed.", Description: "This operation cannot be performed.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1725, Status: 400, Message: "This operation cannot be performed.", Description: "This operation cannot be performed.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -4188,7 +4223,7 @@ var infos = [...]Info{
 		Description: "Failed to verify the MFA code.",
 		Solution:    "Check whether the request parameter is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to verify the MFA code.", Description: "Failed to verify the MFA code.", Solution: "Check whether the request parameter is valid."},
+			{Code: Code1726, Status: 400, Message: "Failed to verify the MFA code.", Description: "Failed to verify the MFA code.", Solution: "Check whether the request parameter is valid."},
 		},
 	},
 	{
@@ -4198,7 +4233,7 @@ var infos = [...]Info{
 		Description: "Failed to create an MFA device.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to create an MFA device: {0}", Description: "Failed to create an MFA device.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1727, Status: 400, Message: "Failed to create an MFA device: {0}", Description: "Failed to create an MFA device.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -4208,8 +4243,8 @@ var infos = [...]Info{
 		Description: "Failed to update the MFA device.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to update the MFA device: {0}", Description: "Failed to update the MFA device.", Solution: "Check whether the request parameter is correct."},
-			{Status: 400, Message: "Failed to find the MFA device: {0}", Description: "Failed to find the MFA device.", Solution: "Ensure that the device exists."},
+			{Code: Code1728, Status: 400, Message: "Failed to update the MFA device: {0}", Description: "Failed to update the MFA device.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1728, Status: 400, Message: "Failed to find the MFA device: {0}", Description: "Failed to find the MFA device.", Solution: "Ensure that the device exists."},
 		},
 	},
 	{
@@ -4219,7 +4254,7 @@ var infos = [...]Info{
 		Description: "Devices of this type cannot be registered again.",
 		Solution:    "Check whether the number of registered MFA devices has reached the upper limit.",
 		Entries: []Entry{
-			{Status: 400, Message: "Devices of this type cannot be registered again.", Description: "Devices of this type cannot be registered again.", Solution: "Check whether the number of registered MFA devices has reached the upper limit."},
+			{Code: Code1729, Status: 400, Message: "Devices of this type cannot be registered again.", Description: "Devices of this type cannot be registered again.", Solution: "Check whether the number of registered MFA devices has reached the upper limit."},
 		},
 	},
 	{
@@ -4229,7 +4264,7 @@ var infos = [...]Info{
 		Description: "Failed to obtain the service instance information.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to obtain the service instance information.", Description: "Failed to obtain the service instance information.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1730, Status: 400, Message: "Failed to obtain the service instance information.", Description: "Failed to obtain the service instance information.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -4239,7 +4274,7 @@ var infos = [...]Info{
 		Description: "Invalid session state.",
 		Solution:    "Check whether the session has expired.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid session state.", Description: "Invalid session state.", Solution: "Check whether the session has expired."},
+			{Code: Code1731, Status: 400, Message: "Invalid session state.", Description: "Invalid session state.", Solution: "Check whether the session has expired."},
 		},
 	},
 	{
@@ -4249,7 +4284,7 @@ var infos = [...]Info{
 		Description: "Failed to retrieve users.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "User search failed.", Description: "Failed to retrieve users.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1734, Status: 400, Message: "User search failed.", Description: "Failed to retrieve users.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 	{
@@ -4259,7 +4294,7 @@ var infos = [...]Info{
 		Description: "Incorrect username, password, verification code, or identity source ID.",
 		Solution:    "Check whether the username, password, verification code, or identity source ID is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Incorrect username, password, verification code, or identity store id.", Description: "Incorrect username, password, verification code, or identity source ID.", Solution: "Check whether the username, password, verification code, or identity source ID is correct."},
+			{Code: Code1735, Status: 400, Message: "Incorrect username, password, verification code, or identity store id.", Description: "Incorrect username, password, verification code, or identity source ID.", Solution: "Check whether the username, password, verification code, or identity source ID is correct."},
 		},
 	},
 	{
@@ -4269,7 +4304,7 @@ var infos = [...]Info{
 		Description: "Workflow creation failed. Try again later.",
 		Solution:    "Try again later.",
 		Entries: []Entry{
-			{Status: 400, Message: "Workflow creation failed. Try again later.", Description: "Workflow creation failed. Try again later.", Solution: "Try again later."},
+			{Code: Code1736, Status: 400, Message: "Workflow creation failed. Try again later.", Description: "Workflow creation failed. Try again later.", Solution: "Try again later."},
 		},
 	},
 	{
@@ -4279,7 +4314,7 @@ var infos = [...]Info{
 		Description: "Incorrect username, password, verification code, or identity source ID.",
 		Solution:    "Check whether the username, password, verification code, or identity source ID is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Incorrect username, password, verification code, or identity store id.", Description: "Incorrect username, password, verification code, or identity source ID.", Solution: "Check whether the username, password, verification code, or identity source ID is correct."},
+			{Code: Code1737, Status: 400, Message: "Incorrect username, password, verification code, or identity store id.", Description: "Incorrect username, password, verification code, or identity source ID.", Solution: "Check whether the username, password, verification code, or identity source ID is correct."},
 		},
 	},
 	{
@@ -4289,7 +4324,7 @@ var infos = [...]Info{
 		Description: "Failed to obtain the verification code.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Failed to obtain the verification code.", Description: "Failed to obtain the verification code.", Solution: "Contact technical support."},
+			{Code: Code1738, Status: 500, Message: "Failed to obtain the verification code.", Description: "Failed to obtain the verification code.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -4299,7 +4334,7 @@ var infos = [...]Info{
 		Description: "Login failed. Contact the administrator to add an MFA device.",
 		Solution:    "Contact the administrator to add an MFA device.",
 		Entries: []Entry{
-			{Status: 403, Message: "Login failed. Contact the administrator to add an MFA device.", Description: "Login failed. Contact the administrator to add an MFA device.", Solution: "Contact the administrator to add an MFA device."},
+			{Code: Code1739, Status: 403, Message: "Login failed. Contact the administrator to add an MFA device.", Description: "Login failed. Contact the administrator to add an MFA device.", Solution: "Contact the administrator to add an MFA device."},
 		},
 	},
 	{
@@ -4309,7 +4344,7 @@ var infos = [...]Info{
 		Description: "Invalid parameter.",
 		Solution:    "Check whether the request parameter is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid {0}", Description: "Invalid parameter.", Solution: "Check whether the request parameter is valid."},
+			{Code: Code1740, Status: 400, Message: "Invalid {0}", Description: "Invalid parameter.", Solution: "Check whether the request parameter is valid."},
 		},
 	},
 	{
@@ -4319,7 +4354,7 @@ var infos = [...]Info{
 		Description: "Invalid one-time password.",
 		Solution:    "Check whether the one-time password is valid.",
 		Entries: []Entry{
-			{Status: 400, Message: "Invalid one-time password.", Description: "Invalid one-time password.", Solution: "Check whether the one-time password is valid."},
+			{Code: Code1741, Status: 400, Message: "Invalid one-time password.", Description: "Invalid one-time password.", Solution: "Check whether the one-time password is valid."},
 		},
 	},
 	{
@@ -4329,7 +4364,7 @@ var infos = [...]Info{
 		Description: "Algorithm not found.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "Algorithm not found: {0}", Description: "Algorithm not found.", Solution: "Contact technical support."},
+			{Code: Code1750, Status: 500, Message: "Algorithm not found: {0}", Description: "Algorithm not found.", Solution: "Contact technical support."},
 		},
 	},
 	{
@@ -4339,7 +4374,7 @@ var infos = [...]Info{
 		Description: "Failed to update the email status.",
 		Solution:    "Check whether the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Failed to update the email status: {0}", Description: "Failed to update the email status.", Solution: "Check whether the request parameter is correct."},
+			{Code: Code1751, Status: 400, Message: "Failed to update the email status: {0}", Description: "Failed to update the email status.", Solution: "Check whether the request parameter is correct."},
 		},
 	},
 }
@@ -4829,7 +4864,8 @@ var sortedInfos = [...]uint16{
 
 // templateLines are the distinct lines of all documented messages, most
 // specific first and otherwise in documented order, so that the first
-// line Match fits is the best; infos[templateInfos[k]] documents line k.
+// line Match fits is the best; line k is documented by
+// infos[templateInfos[k]].Entries[templateEntries[k]] first.
 var templateLines = [...]string{
 	"The query condition must be an external ID or a unique attribute, and they cannot be specified at the same time.",
 	"Failed to create another identity store because an identity store has been configured for the service instance.",
@@ -5239,4 +5275,209 @@ var templateInfos = [...]uint16{
 	205,
 	33,
 	154,
+}
+var templateEntries = [...]uint16{
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	1,
+	0,
+	0,
+	0,
+	0,
+	0,
+	1,
+	1,
+	0,
+	0,
+	1,
+	0,
+	1,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	2,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	1,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	1,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	1,
+	1,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	1,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
 }

@@ -104,10 +104,16 @@ const (
 
 // Entry is one documented row of a code's table.
 type Entry struct {
+	// Code is the code the entry documents.
+	Code Code
 	// Status is the HTTP status; 0 when the vendor does not document one.
 	Status int
 	// Message is the message template, verbatim; see [Info.Format].
-	Message     string
+	Message string
+	// Title is a short name of the case, when the source gives one.
+	Title string
+	// Description says what the error means (its cause); Solution what to
+	// do about it (the action to show an operator).
 	Description string
 	Solution    string
 }
@@ -184,6 +190,35 @@ func (i Info) Match(message string) ([]string, bool) {
 	return errgenMatchBest(i.Messages, message)
 }
 
+// MatchEntry is Match that returns the documented entry itself, with its
+// title, description and solution: of entries that share a template
+// line, the first documented.
+func MatchEntry(message string) (Entry, []string, bool) {
+	for k, t := range templateLines {
+		if args, ok := errgenMatch(t, message); ok {
+			return infos[templateInfos[k]].Entries[templateEntries[k]], args, true
+		}
+	}
+	return Entry{}, nil, false
+}
+
+// MatchEntry finds the entry of i that a real error with this status and
+// message is an instance of, so that cases sharing a code (and status)
+// are told apart by their message, and returns it with the placeholder
+// values. When status is not 0, the entries documented with it or
+// without a status are tried first, then the others. The most specific
+// template wins (a line of a template counts on its own); an entry
+// without a documented message fits any message, least specifically.
+func (i Info) MatchEntry(status int, message string) (Entry, []string, bool) {
+	k, args := errgenPickEntry(len(i.Entries), func(j int) (int, string) {
+		return i.Entries[j].Status, i.Entries[j].Message
+	}, status, message)
+	if k < 0 {
+		return Entry{}, nil, false
+	}
+	return i.Entries[k], args, true
+}
+
 // infos are the documented codes, in documented order.
 var infos = [...]Info{
 	{
@@ -193,7 +228,7 @@ var infos = [...]Info{
 		Description: "Line one\n//go:generate rm -rf /\n\tfunc init() { panic(1) }",
 		Solution:    "Solution\r\x00 with NUL\u2028sep\u2029para\ufeffbom \u202eevil",
 		Entries: []Entry{
-			{Status: 400, Message: "Bad */ request /* {0} \"quoted\" `raw` }", Description: "Line one\n//go:generate rm -rf /\n\tfunc init() { panic(1) }", Solution: "Solution\r\x00 with NUL\u2028sep\u2029para\ufeffbom \u202eevil"},
+			{Code: X, Status: 400, Message: "Bad */ request /* {0} \"quoted\" `raw` }", Description: "Line one\n//go:generate rm -rf /\n\tfunc init() { panic(1) }", Solution: "Solution\r\x00 with NUL\u2028sep\u2029para\ufeffbom \u202eevil"},
 		},
 	},
 	{
@@ -202,7 +237,7 @@ var infos = [...]Info{
 		Description: "*/",
 		Solution:    "//",
 		Entries: []Entry{
-			{Status: 0, Message: "/*", Description: "*/", Solution: "//"},
+			{Code: Y, Status: 0, Message: "/*", Description: "*/", Solution: "//"},
 		},
 	},
 	{
@@ -212,7 +247,7 @@ var infos = [...]Info{
 		Description: "`",
 		Solution:    "}",
 		Entries: []Entry{
-			{Status: 500, Message: "\"", Description: "`", Solution: "}"},
+			{Code: Q, Status: 500, Message: "\"", Description: "`", Solution: "}"},
 		},
 	},
 	{
@@ -222,7 +257,7 @@ var infos = [...]Info{
 		Description: "$(rm -rf /)",
 		Solution:    "\\\"\\",
 		Entries: []Entry{
-			{Status: 401, Message: "``{}``", Description: "$(rm -rf /)", Solution: "\\\"\\"},
+			{Code: B, Status: 401, Message: "``{}``", Description: "$(rm -rf /)", Solution: "\\\"\\"},
 		},
 	},
 	{
@@ -231,7 +266,7 @@ var infos = [...]Info{
 		Messages:    []string{"\n//go:generate rm -rf /\n"},
 		Description: "\n\n",
 		Entries: []Entry{
-			{Status: 402, Message: "\n//go:generate rm -rf /\n", Description: "\n\n"},
+			{Code: GoGenerateRmRf, Status: 402, Message: "\n//go:generate rm -rf /\n", Description: "\n\n"},
 		},
 	},
 	{
@@ -241,7 +276,7 @@ var infos = [...]Info{
 		Description: "*/ /* \" ` } \n//go:generate rm -rf /\r\x00\u2028\u2029\ufeff\u202e",
 		Solution:    "*/ /* \" ` } \n//go:generate rm -rf /\r\x00\u2028\u2029\ufeff\u202e",
 		Entries: []Entry{
-			{Status: 403, Message: "\r\x00", Description: "*/ /* \" ` } \n//go:generate rm -rf /\r\x00\u2028\u2029\ufeff\u202e", Solution: "*/ /* \" ` } \n//go:generate rm -rf /\r\x00\u2028\u2029\ufeff\u202e"},
+			{Code: CarriageReturnNUL, Status: 403, Message: "\r\x00", Description: "*/ /* \" ` } \n//go:generate rm -rf /\r\x00\u2028\u2029\ufeff\u202e", Solution: "*/ /* \" ` } \n//go:generate rm -rf /\r\x00\u2028\u2029\ufeff\u202e"},
 		},
 	},
 	{
@@ -249,7 +284,7 @@ var infos = [...]Info{
 		Statuses: []int{404},
 		Messages: []string{"\u2028\u2029"},
 		Entries: []Entry{
-			{Status: 404, Message: "\u2028\u2029"},
+			{Code: LineSeparator, Status: 404, Message: "\u2028\u2029"},
 		},
 	},
 	{
@@ -259,7 +294,7 @@ var infos = [...]Info{
 		Description: ")}]",
 		Solution:    "package main",
 		Entries: []Entry{
-			{Status: 405, Message: "}", Description: ")}]", Solution: "package main"},
+			{Code: Brace, Status: 405, Message: "}", Description: ")}]", Solution: "package main"},
 		},
 	},
 	{
@@ -269,7 +304,7 @@ var infos = [...]Info{
 		Description: "  # Heading?\n\n  - list?\n\tcode?",
 		Solution:    "1. numbered?",
 		Entries: []Entry{
-			{Status: 406, Message: "{ü} über %(größe)s", Description: "  # Heading?\n\n  - list?\n\tcode?", Solution: "1. numbered?"},
+			{Code: ÜStraße, Status: 406, Message: "{ü} über %(größe)s", Description: "  # Heading?\n\n  - list?\n\tcode?", Solution: "1. numbered?"},
 		},
 	},
 	{
@@ -277,7 +312,7 @@ var infos = [...]Info{
 		Statuses: []int{407},
 		Messages: []string{"错误 {0}"},
 		Entries: []Entry{
-			{Status: 407, Message: "错误 {0}"},
+			{Code: Code错误, Status: 407, Message: "错误 {0}"},
 		},
 	},
 }
@@ -311,7 +346,8 @@ var sortedInfos = [...]uint16{
 
 // templateLines are the distinct lines of all documented messages, most
 // specific first and otherwise in documented order, so that the first
-// line Match fits is the best; infos[templateInfos[k]] documents line k.
+// line Match fits is the best; line k is documented by
+// infos[templateInfos[k]].Entries[templateEntries[k]] first.
 var templateLines = [...]string{
 	"Bad */ request /* {0} \"quoted\" `raw` }",
 	"//go:generate rm -rf /",
@@ -335,4 +371,16 @@ var templateInfos = [...]uint16{
 	6,
 	2,
 	7,
+}
+var templateEntries = [...]uint16{
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
 }

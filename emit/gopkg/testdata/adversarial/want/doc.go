@@ -33,9 +33,9 @@
 //	}
 //
 // [Lookup] and [Code.Info] return what the vendor documents about a code: HTTP
-// statuses, message templates, description and solution; [All] lists every
-// code. [Match] finds which documented template a message came from, and with
-// which placeholder values; [Info.Format] fills a template in:
+// statuses, message templates, titles, descriptions and solutions; [All] lists
+// every code. [Match] finds which documented template a message came from, and
+// with which placeholder values; [Info.Format] fills a template in:
 //
 //	info, args, ok := adversarial.Match(apiErr.Message)
 //	msg := adversarial.X.Info().Format("value")
@@ -44,6 +44,15 @@
 // %(key)s, %s, %d); a template written over several lines is one template per
 // line.
 //
+// When several documented cases share a code, [Error.Entry] returns the one a
+// real error is an instance of (by its status and message), with its title,
+// description (the cause) and solution (the action to show an operator);
+// [MatchEntry] and [Info.MatchEntry] do the same for a message:
+//
+//	if entry, ok := apiErr.Entry(); ok {
+//		log.Printf("%s: %s", entry.Title, entry.Solution)
+//	}
+//
 // # Names
 //
 // A constant is named after its code: the prefix all codes share, ending at a
@@ -51,8 +60,8 @@
 // letter or digit, and the parts are capitalised and joined. A name that would
 // not be an exported identifier, such as one starting with a digit, or that
 // would clash with this package's own names (Code, Entry, Info, Error, Lookup,
-// All, Parse, FromResponse, Match) gets the prefix Code. The names: map of
-// errgen.yaml overrides a name.
+// All, Parse, FromResponse, Match, MatchEntry) gets the prefix Code. The
+// names: map of errgen.yaml overrides a name.
 //
 // # Tables
 //

@@ -67,6 +67,20 @@ func (e *Error) Info() (Info, bool) {
 	return Lookup(string(e.Code))
 }
 
+// Entry returns the documented case e is an instance of, with its title,
+// description and solution (the action to show an operator): among the
+// entries of e's code, those of e's status first, the one whose message
+// template e.Message fits most specifically (see [Info.MatchEntry]). ok is
+// false for an undocumented code or a message no entry fits.
+func (e *Error) Entry() (Entry, bool) {
+	info, ok := e.Info()
+	if !ok {
+		return Entry{}, false
+	}
+	entry, _, ok := info.MatchEntry(e.Status, e.Message)
+	return entry, ok
+}
+
 // envelopePointers are the JSON pointers of the envelope's shapes as
 // reference tokens; envelopeShapes index them, -1 for none.
 var envelopePointers = [...][]string{

@@ -866,3 +866,70 @@ func errgenMatchBest(templates []string, message string) ([]string, bool) {
 	}
 	return best, found
 }
+
+// errgenFits reports whether message is an instance of the message
+// template t of one documented entry: of one of its lines, or of any
+// message when t is empty (the entry documents none). lit says how
+// specific the fit is: the literal characters of the best line, -1 for an
+// empty template.
+func errgenFits(t, message string) (args []string, lit int, ok bool) {
+	if t == "" {
+		return nil, -1, true
+	}
+	lit = -1
+	for line := range strings.SplitSeq(t, "\n") {
+		if line == "" {
+			continue
+		}
+		if a, fit := errgenMatch(line, message); fit {
+			if n := errgenLiterals(line); !ok || n > lit {
+				args, lit, ok = a, n, true
+			}
+		}
+	}
+	return args, lit, ok
+}
+
+// errgenPickEntry returns the index of the entry, among n that entry
+// describes (status and message template), that message fits best (see
+// errgenFits; the first wins a tie), and the placeholder values. When
+// status is not 0, the entries documented with it or without a status
+// are tried first, then the others. It returns -1 when none fits.
+func errgenPickEntry(n int, entry func(int) (int, string), status int, message string) (int, []string) {
+	best, bestLit := -1, -2
+	var bestArgs []string
+	for pass := 0; pass < 2 && best < 0; pass++ {
+		for j := 0; j < n; j++ {
+			s, t := entry(j)
+			if preferred := status == 0 || s == status || s == 0; preferred != (pass == 0) {
+				continue
+			}
+			if args, lit, ok := errgenFits(t, message); ok && lit > bestLit {
+				best, bestLit, bestArgs = j, lit, args
+			}
+		}
+	}
+	return best, bestArgs
+}
+
+// errgenSCIMCode is the code of a SCIM error (RFC 7644 §3.12) among a
+// package's sorted codes: its scimType when the package documents it,
+// else its status when documented (a vendor whose table lists statuses),
+// else the scimType, else the status; "" for neither.
+func errgenSCIMCode(sorted []string, scimType string, status int) string {
+	if i, ok := errgenSearch(sorted, scimType); ok {
+		return sorted[i]
+	}
+	if status != 0 {
+		if i, ok := errgenSearch(sorted, strconv.Itoa(status)); ok {
+			return sorted[i]
+		}
+	}
+	if scimType != "" {
+		return scimType
+	}
+	if status != 0 {
+		return strconv.Itoa(status)
+	}
+	return ""
+}

@@ -74,10 +74,16 @@ const (
 
 // Entry is one documented row of a code's table.
 type Entry struct {
+	// Code is the code the entry documents.
+	Code Code
 	// Status is the HTTP status; 0 when the vendor does not document one.
 	Status int
 	// Message is the message template, verbatim; see [Info.Format].
-	Message     string
+	Message string
+	// Title is a short name of the case, when the source gives one.
+	Title string
+	// Description says what the error means (its cause); Solution what to
+	// do about it (the action to show an operator).
 	Description string
 	Solution    string
 }
@@ -154,6 +160,35 @@ func (i Info) Match(message string) ([]string, bool) {
 	return errgenMatchBest(i.Messages, message)
 }
 
+// MatchEntry is Match that returns the documented entry itself, with its
+// title, description and solution: of entries that share a template
+// line, the first documented.
+func MatchEntry(message string) (Entry, []string, bool) {
+	for k, t := range templateLines {
+		if args, ok := errgenMatch(t, message); ok {
+			return infos[templateInfos[k]].Entries[templateEntries[k]], args, true
+		}
+	}
+	return Entry{}, nil, false
+}
+
+// MatchEntry finds the entry of i that a real error with this status and
+// message is an instance of, so that cases sharing a code (and status)
+// are told apart by their message, and returns it with the placeholder
+// values. When status is not 0, the entries documented with it or
+// without a status are tried first, then the others. The most specific
+// template wins (a line of a template counts on its own); an entry
+// without a documented message fits any message, least specifically.
+func (i Info) MatchEntry(status int, message string) (Entry, []string, bool) {
+	k, args := errgenPickEntry(len(i.Entries), func(j int) (int, string) {
+		return i.Entries[j].Status, i.Entries[j].Message
+	}, status, message)
+	if k < 0 {
+		return Entry{}, nil, false
+	}
+	return i.Entries[k], args, true
+}
+
 // infos are the documented codes, in documented order.
 var infos = [...]Info{
 	{
@@ -163,7 +198,7 @@ var infos = [...]Info{
 		Description: "Unsupported encoding.",
 		Solution:    "Check whether the encoding of the request parameter is correct.",
 		Entries: []Entry{
-			{Status: 400, Message: "Bad Request: {0}", Description: "Unsupported encoding.", Solution: "Check whether the encoding of the request parameter is correct."},
+			{Code: Code400, Status: 400, Message: "Bad Request: {0}", Description: "Unsupported encoding.", Solution: "Check whether the encoding of the request parameter is correct."},
 		},
 	},
 	{
@@ -173,9 +208,9 @@ var infos = [...]Info{
 		Description: "User not found.",
 		Solution:    "Check whether the user exists.",
 		Entries: []Entry{
-			{Status: 404, Message: "User [{0}] not found.", Description: "User not found.", Solution: "Check whether the user exists."},
-			{Status: 404, Message: "Group [{0}] not found.", Description: "Group not found.", Solution: "Check whether the group exists."},
-			{Status: 404, Message: "Group member not found.", Description: "Member not found.", Solution: "Check whether the user exists and is added to the group."},
+			{Code: Code404, Status: 404, Message: "User [{0}] not found.", Description: "User not found.", Solution: "Check whether the user exists."},
+			{Code: Code404, Status: 404, Message: "Group [{0}] not found.", Description: "Group not found.", Solution: "Check whether the group exists."},
+			{Code: Code404, Status: 404, Message: "Group member not found.", Description: "Member not found.", Solution: "Check whether the user exists and is added to the group."},
 		},
 	},
 	{
@@ -185,8 +220,8 @@ var infos = [...]Info{
 		Description: "User already exists.",
 		Solution:    "Check whether the user already exists.",
 		Entries: []Entry{
-			{Status: 409, Message: "User [{0}] or email address already exists.", Description: "User already exists.", Solution: "Check whether the user already exists."},
-			{Status: 409, Message: "Group [{0}] already exists.", Description: "Group already exists.", Solution: "Check whether the group already exists."},
+			{Code: Code409, Status: 409, Message: "User [{0}] or email address already exists.", Description: "User already exists.", Solution: "Check whether the user already exists."},
+			{Code: Code409, Status: 409, Message: "Group [{0}] already exists.", Description: "Group already exists.", Solution: "Check whether the group already exists."},
 		},
 	},
 	{
@@ -196,7 +231,7 @@ var infos = [...]Info{
 		Description: "Internal service error.",
 		Solution:    "Contact technical support.",
 		Entries: []Entry{
-			{Status: 500, Message: "There was an internal server error.", Description: "Internal service error.", Solution: "Contact technical support."},
+			{Code: Code500, Status: 500, Message: "There was an internal server error.", Description: "Internal service error.", Solution: "Contact technical support."},
 		},
 	},
 }
@@ -218,7 +253,8 @@ var sortedInfos = [...]uint16{
 
 // templateLines are the distinct lines of all documented messages, most
 // specific first and otherwise in documented order, so that the first
-// line Match fits is the best; infos[templateInfos[k]] documents line k.
+// line Match fits is the best; line k is documented by
+// infos[templateInfos[k]].Entries[templateEntries[k]] first.
 var templateLines = [...]string{
 	"User [{0}] or email address already exists.",
 	"There was an internal server error.",
@@ -235,5 +271,14 @@ var templateInfos = [...]uint16{
 	1,
 	1,
 	1,
+	0,
+}
+var templateEntries = [...]uint16{
+	0,
+	0,
+	1,
+	2,
+	1,
+	0,
 	0,
 }

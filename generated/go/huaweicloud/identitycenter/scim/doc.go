@@ -35,9 +35,9 @@
 //	}
 //
 // [Lookup] and [Code.Info] return what the vendor documents about a code: HTTP
-// statuses, message templates, description and solution; [All] lists every
-// code. [Match] finds which documented template a message came from, and with
-// which placeholder values; [Info.Format] fills a template in:
+// statuses, message templates, titles, descriptions and solutions; [All] lists
+// every code. [Match] finds which documented template a message came from, and
+// with which placeholder values; [Info.Format] fills a template in:
 //
 //	info, args, ok := scim.Match(apiErr.Message)
 //	msg := scim.Code400.Info().Format("value")
@@ -46,6 +46,32 @@
 // %(key)s, %s, %d); a template written over several lines is one template per
 // line.
 //
+// When several documented cases share a code, [Error.Entry] returns the one a
+// real error is an instance of (by its status and message), with its title,
+// description (the cause) and solution (the action to show an operator);
+// [MatchEntry] and [Info.MatchEntry] do the same for a message:
+//
+//	if entry, ok := apiErr.Entry(); ok {
+//		log.Printf("%s: %s", entry.Title, entry.Solution)
+//	}
+//
+// # SCIM
+//
+// The vendor answers with the SCIM error response of RFC 7644 §3.12. [Parse]
+// reads it with the SCIM base package
+// github.com/errgen/errgen/generated/go/ietf/scim (imported here as rfc7644),
+// whose *Error the [*Error] of this package wraps: Unwrap returns it, so
+// errors.Is(err, rfc7644.Uniqueness) holds for a uniqueness error from this
+// vendor as from any other SCIM API, and errors.As(err, &scimErr), with
+// scimErr a *rfc7644.Error, gives the whole envelope (schemas, scimType,
+// status, detail verbatim, extensions). A status is read from a JSON number or
+// a string of digits.
+//
+// Code is the scimType when this package documents it, else the status ("404")
+// when documented, else the scimType or status as sent. Several documented
+// cases may share a code and status; [Error.Entry] tells them apart by the
+// error's detail and returns the case's title, description and solution.
+//
 // # Names
 //
 // A constant is named after its code: the prefix all codes share, ending at a
@@ -53,8 +79,8 @@
 // letter or digit, and the parts are capitalised and joined. A name that would
 // not be an exported identifier, such as one starting with a digit, or that
 // would clash with this package's own names (Code, Entry, Info, Error, Lookup,
-// All, Parse, FromResponse, Match) gets the prefix Code. The names: map of
-// errgen.yaml overrides a name.
+// All, Parse, FromResponse, Match, MatchEntry, Decode, ErrorSchema) gets the
+// prefix Code. The names: map of errgen.yaml overrides a name.
 //
 // # Tables
 //

@@ -4,29 +4,37 @@ package scim
 
 import (
 	"fmt"
+	rfc7644 "github.com/errgen/errgen/generated/go/ietf/scim"
 	"net/http"
 )
 
-// Error is an error response of the vendor's API, as [FromResponse] and
-// [Parse] read it.
+// Error is an error response of the vendor's SCIM API, as [FromResponse]
+// and [Parse] read it. It wraps the whole SCIM envelope, as package
+// github.com/errgen/errgen/generated/go/ietf/scim reads it, which Unwrap returns.
 type Error struct {
-	// Code is the body's error code: a constant of this package when the
-	// code is documented, "" when the body carries none.
+	// Code is the body's scimType when this package documents it, else its
+	// status ("404") when documented, else the scimType or status as sent:
+	// a constant of this package when the code is documented.
 	Code Code
-	// Status is the HTTP status of the response.
+	// Status is the body's status; the HTTP status when the body has none.
 	Status int
-	// Message is the message as the server sent it.
+	// Message is the body's detail, verbatim.
 	Message string
-	// RequestID identifies the request for the vendor's support.
+	// RequestID is always "": SCIM error bodies carry none. It is kept for
+	// the API every errgen package shares.
 	RequestID string
 	// Raw is the response body as read, not copied: it shares memory with
 	// the body given to Parse or put back by FromResponse.
 	Raw []byte
+	// SCIM is the whole envelope (schemas, scimType, status, detail and
+	// extensions) as package rfc7644 reads it; nil when the body
+	// is not a SCIM error. Unwrap returns it.
+	SCIM *rfc7644.Error
 }
 
 // Error returns one line, such as
 //
-//	scim: 400 (HTTP 400): message [request_id 0f7e6b5c]
+//	scim: 400 (HTTP 400): detail
 //
 // with control characters in the parts replaced by spaces.
 func (e *Error) Error() string {
@@ -37,10 +45,20 @@ func (e *Error) Error() string {
 }
 
 // Is reports whether target is the [Code] of e, so that
-// errors.Is(err, Code400) works on any error wrapping e.
+// errors.Is(err, Code400) works on any error wrapping e. The SCIM
+// constants of package rfc7644 match through Unwrap.
 func (e *Error) Is(target error) bool {
 	c, ok := target.(Code)
 	return ok && e != nil && c == e.Code
+}
+
+// Unwrap returns the SCIM envelope, so that errors.Is(err, rfc7644.Uniqueness)
+// holds for a uniqueness error and errors.As finds the *rfc7644.Error.
+func (e *Error) Unwrap() error {
+	if e == nil || e.SCIM == nil {
+		return nil
+	}
+	return e.SCIM
 }
 
 // ErrorCode returns the code as a string, for callers that test errors for this method.
@@ -51,7 +69,7 @@ func (e *Error) ErrorCode() string {
 	return string(e.Code)
 }
 
-// HTTPStatusCode returns the HTTP status, for callers that test errors for this method.
+// HTTPStatusCode returns the status, for callers that test errors for this method.
 func (e *Error) HTTPStatusCode() int {
 	if e == nil {
 		return 0
@@ -67,44 +85,35 @@ func (e *Error) Info() (Info, bool) {
 	return Lookup(string(e.Code))
 }
 
-// envelopePointers are the JSON pointers of the envelope's shapes as
-// reference tokens; envelopeShapes index them, -1 for none.
-var envelopePointers = [...][]string{
-	{"status"},
-	{"detail"},
-}
-var envelopeShapes = [...]errgenShape{
-	{code: 0, message: 1, requestID: -1},
+// Entry returns the documented case e is an instance of, with its title,
+// description and solution (the action to show an operator): among the
+// entries of e's code, those of e's status first, the one whose message
+// template e.Message fits most specifically (see [Info.MatchEntry]). ok is
+// false for an undocumented code or a message no entry fits.
+func (e *Error) Entry() (Entry, bool) {
+	info, ok := e.Info()
+	if !ok {
+		return Entry{}, false
+	}
+	entry, _, ok := info.MatchEntry(e.Status, e.Message)
+	return entry, ok
 }
 
-// Parse reads an error response body. It tries the vendor's body layouts
-// in this order and uses the first whose code is a JSON string or number
-// (a number is taken as written):
-//
-//   - code "/status", message "/detail"
-//
-// ok is false when body is not valid JSON or fits no layout. Raw is body
-// itself, not a copy. A documented code does not allocate: Code is then
-// the constant's own string.
+// Parse reads a SCIM error response body with rfc7644.Decode (see there for
+// what it accepts: status may be a JSON number or a string of digits);
+// status is the response's HTTP status. ok is false when Decode fails.
+// Raw is body itself, not a copy.
 func Parse(status int, body []byte) (*Error, bool) {
-	var found [len(envelopePointers)]errgenSpan
-	code, message, requestID, ok := errgenParse(body, envelopePointers[:], envelopeShapes[:], found[:])
-	if !ok {
+	s, err := rfc7644.Decode(status, body)
+	if err != nil {
 		return nil, false
 	}
-	e := &Error{Status: status, Message: message, RequestID: requestID, Raw: body}
-	if i, known := errgenSearchBytes(sortedCodes[:], code); known {
-		e.Code = Code(sortedCodes[i])
-	} else {
-		e.Code = Code(code)
-	}
-	return e, true
+	return &Error{Code: Code(errgenSCIMCode(sortedCodes[:], s.ScimType, s.Status)), Status: s.Status, Message: s.Detail, Raw: body, SCIM: s}, true
 }
 
 // FromResponse returns the error resp reports: nil for a nil resp or a status
-// below 400, else an [*Error], also when the body carries no code or one this
-// package does not know (Code is then "" or that code) or is not JSON at all
-// (Raw then holds it); the catalog names no request ID header.
+// below 400, else an [*Error], also when the body is not a SCIM error (Code is
+// then the status, Raw holds the body, and nothing else is set).
 //
 // It reads at most 1 MiB of the body and puts back a body that yields
 // everything again, read or not; closing it closes the original. When reading
@@ -117,7 +126,7 @@ func FromResponse(resp *http.Response) error {
 	body, readErr := errgenReadBody(resp)
 	e, ok := Parse(resp.StatusCode, body)
 	if !ok {
-		e = &Error{Status: resp.StatusCode, Raw: body}
+		e = &Error{Code: Code(errgenSCIMCode(sortedCodes[:], "", resp.StatusCode)), Status: resp.StatusCode, Raw: body}
 	}
 	if readErr != nil {
 		return fmt.Errorf("%w: reading body: %w", e, readErr)

@@ -1,0 +1,154 @@
+package catalogyaml_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/parse/catalogyaml"
+)
+
+const full = `# A hand-written catalog with every field.
+title: Acme API
+vendor: Acme
+envelope:
+  shapes:
+    - {code: /error/code, message: /error/message, request_id: /request_id}
+  request_id_header: X-Request-Id
+  fields:
+    - {name: details, type: array, required: true, description: "What went wrong."}
+    - {name: a/b, pointer: /x/a~1b}
+  extensions:
+    - urn: urn:acme:Ext
+      aliases: [urn:old:Ext]
+      name: Ext
+      description: More.
+      fields: [{name: n, type: array}, {name: m, pointer: /n/*/m, type: integer}]
+entries:
+  - code: acme.1
+    status: 400
+    message: "Bad {0}."
+    title: Bad input
+    name: BadInput
+    description: |
+      Line one.
+      Line two.
+    solution: Fix it.
+    extra: {note: "Vendor-specific.", Module: m}
+    operations:
+      - {method: get, path: "/things/{id}", operation_id: getThing}
+    examples:
+      - name: bad
+        summary: A bad one
+        body: |
+          {"error": {"message": "Bad <x>.", "code": "acme.1"}, "request_id": 42}
+  - code: 404
+    status: "404"
+  - code: acme.2
+    status: 302
+  - code: 404
+    status: 404
+`
+
+func TestParseFull(t *testing.T) {
+	res, err := catalogyaml.Parse([]byte(full), catalogyaml.Options{File: "acme.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &catalogyaml.Result{
+		Title: "Acme API", Vendor: "Acme",
+		Envelope: &catalog.Envelope{
+			Shapes:          []catalog.Shape{{Code: "/error/code", Message: "/error/message", RequestID: "/request_id"}},
+			RequestIDHeader: "X-Request-Id",
+			Fields: []catalog.Field{
+				{Name: "details", Pointer: "/details", Type: "array", Required: true, Description: "What went wrong."},
+				{Name: "a/b", Pointer: "/x/a~1b"},
+			},
+			Extensions: []catalog.Extension{{URN: "urn:acme:Ext", Aliases: []string{"urn:old:Ext"}, Name: "Ext", Description: "More.",
+				Fields: []catalog.Field{{Name: "n", Pointer: "/n", Type: "array"}, {Name: "m", Pointer: "/n/*/m", Type: "integer"}}}},
+		},
+		Entries: []catalog.Entry{
+			{Status: 400, Code: "acme.1", Message: "Bad {0}.", Title: "Bad input", Name: "BadInput",
+				Description: "Line one.\nLine two.", Solution: "Fix it.",
+				Extra:      map[string]string{"note": "Vendor-specific.", "Module": "m"},
+				Operations: []catalog.Operation{{Method: "GET", Path: "/things/{id}", OperationID: "getThing"}},
+				Examples:   []catalog.Example{{Name: "bad", Summary: "A bad one", Body: `{"error":{"code":"acme.1","message":"Bad <x>."},"request_id":42}`}},
+				Origin:     catalog.Origin{Pointer: "/entries/0", Line: 18}},
+			{Status: 404, Code: "404", Origin: catalog.Origin{Pointer: "/entries/1", Line: 35}},
+			{Status: 404, Code: "404", Origin: catalog.Origin{Pointer: "/entries/3", Line: 39}},
+		},
+		Report: catalog.Report{
+			NonErrorRows: 1,
+			Warnings:     []catalog.Diagnostic{{File: "acme.yaml", Where: "line 39", Message: `entries[3] repeats entries[1] (status 404, code "404", same message); both are kept`}},
+		},
+	}
+	if d := cmp.Diff(want, res); d != "" {
+		t.Errorf("Parse (-want +got):\n%s", d)
+	}
+}
+
+func TestNamedEnvelope(t *testing.T) {
+	res, err := catalogyaml.Parse([]byte("envelope: scim\nentries: [{code: uniqueness, status: 409}]\n"), catalogyaml.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Envelope == nil || !res.Envelope.Is("scim") {
+		t.Errorf("envelope = %+v, want the SCIM one", res.Envelope)
+	}
+	res, err = catalogyaml.Parse([]byte("entries: [{code: x}]\n"), catalogyaml.Options{})
+	if err != nil || res.Envelope != nil || res.Entries[0].Status != 0 {
+		t.Errorf("without envelope: %+v, %v", res, err)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	for _, tc := range []struct{ in, where, want string }{
+		{"", "", "empty catalog"},
+		{"entries: [\n", "line 1", "not YAML"},
+		{"- a\n", "line 1", "want a mapping with keys title, vendor, envelope, entries, got a list"},
+		{"titel: x\nentries: [{code: a}]\n", "line 1", `unknown key "titel" in the document (want one of: title, vendor, envelope, entries)`},
+		{"title: a\ntitle: b\n", "line 2", `key "title" is repeated`},
+		{"entries: []\n", "line 1", "entries: the catalog has no entries"},
+		{"title: x\n", "line 1", "the catalog has no entries"},
+		{"entries:\n  - status: 400\n", "line 2", "entries[0]: missing code"},
+		{"entries:\n  - code: a\n    mesage: x\n", "line 3", `entries[0]: unknown key "mesage" in entries[0] (want one of: code, status, message,`},
+		{"entries:\n  - code: a\n    status: four hundred\n", "line 3", `entries[0].status: status "four hundred": want an HTTP status from 100 to 599`},
+		{"entries:\n  - code: a\n    status: 4000\n", "line 3", `status "4000"`},
+		{"entries:\n  - code: [a]\n", "line 2", "entries[0].code: want text, got a list"},
+		{"entries:\n  - code: a\n    extra: [x]\n", "line 3", "entries[0].extra: want a mapping of names to text"},
+		{"entries:\n  - code: a\n    operations: [{method: 'G T', path: /x}]\n", "line 3", `entries[0].operations[0].method: method "G T": want an HTTP method`},
+		{"entries:\n  - code: a\n    operations: [{method: GET, path: x}]\n", "line 3", `path "x": want the path template, starting with /`},
+		{"entries:\n  - code: a\n    examples:\n      - body: '{\"a\": '\n", "line 4", "entries[0].examples[0].body: not JSON"},
+		{"entries:\n  - code: a\n    examples:\n      - body: '{} {}'\n", "line 4", "more than one JSON value"},
+		{"envelope: soap\nentries: [{code: a}]\n", "line 1", `envelope: unknown name "soap" (one of: huaweicloud, scim, or a mapping with shapes)`},
+		{"envelope: {request_id_header: X}\nentries: [{code: a}]\n", "line 1", "envelope: want shapes"},
+		{"envelope:\n  shapes: [{message: /m}]\nentries: [{code: a}]\n", "line 2", "envelope.shapes[0]: missing code"},
+		{"envelope:\n  shapes: [{code: error.code}]\nentries: [{code: a}]\n", "line 2", `envelope.shapes[0].code: "error.code" is not a JSON pointer`},
+		{"envelope:\n  shapes: [{code: /c}]\n  fields: [{name: x, type: str}]\nentries: [{code: a}]\n", "line 3", `envelope.fields[0].type: type "str": want one of object, array`},
+		{"envelope:\n  shapes: [{code: /c}]\n  fields: [{name: x, required: maybe}]\nentries: [{code: a}]\n", "line 3", `envelope.fields[0].required: want true or false`},
+		{"envelope:\n  shapes: [{code: /c}]\n  fields: [{name: x, pointer: /a/*/b}]\nentries: [{code: a}]\n", "line 3", `not a JSON pointer to one value`},
+		{"envelope:\n  shapes: [{code: /c}]\n  fields: [{type: string}]\nentries: [{code: a}]\n", "line 3", `envelope.fields[0]: missing name`},
+		{"envelope:\n  shapes: [{code: /c}]\n  fields: [{name: x, items: [{name: y}]}]\nentries: [{code: a}]\n", "line 3", `unknown key "items"`},
+		{"envelope:\n  shapes: [{code: /c}]\n  extensions: [{urn: Ext}]\nentries: [{code: a}]\n", "line 3", `envelope.extensions[0].urn: urn "Ext": want the schema URN`},
+	} {
+		_, err := catalogyaml.Parse([]byte(tc.in), catalogyaml.Options{File: "c.yaml"})
+		var d *catalog.Diagnostic
+		if !errors.As(err, &d) || d.File != "c.yaml" || d.Where != tc.where || !strings.Contains(d.Message, tc.want) {
+			t.Errorf("Parse(%q) = %v\nwant c.yaml: %s: …%s…", tc.in, err, tc.where, tc.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add(full)
+	f.Add("entries: [{code: a, examples: [{body: '{}'}]}]")
+	f.Fuzz(func(t *testing.T, in string) {
+		res, err := catalogyaml.Parse([]byte(in), catalogyaml.Options{File: "f.yaml"})
+		if err == nil && len(res.Entries)+res.Report.NonErrorRows == 0 {
+			t.Errorf("accepted a catalog without entries: %q", in)
+		}
+	})
+}
