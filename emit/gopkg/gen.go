@@ -610,21 +610,7 @@ func (g *gen) errorsFile() *jen.File {
 		jen.List(jen.Id("c"), jen.Id("ok")).Op(":=").Id("target").Assert(jen.Id("Code")),
 		jen.Return(jen.Id("ok").Op("&&").Add(e.Clone()).Op("!=").Nil().Op("&&").Id("c").Op("==").Add(e.Clone()).Dot("Code")),
 	)
-	comment(f, "// ErrorCode returns the code as a string, for callers that test errors for this method.")
-	f.Func().Params(e.Clone().Op("*").Id("Error")).Id("ErrorCode").Params().String().Block(
-		jen.If(e.Clone().Op("==").Nil()).Block(jen.Return(jen.Lit(""))),
-		jen.Return(jen.String().Call(e.Clone().Dot("Code"))),
-	)
-	comment(f, "// HTTPStatusCode returns the HTTP status, for callers that test errors for this method.")
-	f.Func().Params(e.Clone().Op("*").Id("Error")).Id("HTTPStatusCode").Params().Int().Block(
-		jen.If(e.Clone().Op("==").Nil()).Block(jen.Return(jen.Lit(0))),
-		jen.Return(e.Clone().Dot("Status")),
-	)
-	comment(f, "// Info returns what the vendor documents about e's code.")
-	f.Func().Params(e.Clone().Op("*").Id("Error")).Id("Info").Params().Params(jen.Id("Info"), jen.Bool()).Block(
-		jen.If(e.Clone().Op("==").Nil()).Block(jen.Return(jen.Id("Info").Values(), jen.False())),
-		jen.Return(jen.Id("Lookup").Call(jen.String().Call(e.Clone().Dot("Code")))),
-	)
+	g.commonMethods(f)
 	entryMethod(f, "Message")
 
 	var ptrs, shapes []jen.Code
@@ -745,36 +731,9 @@ func (g *gen) singleAPI(f *jen.File, shapeDoc doc) {
 	} else {
 		headerDoc = "the catalog names no request ID header"
 	}
-	var fr doc
-	fr.text(fmt.Sprintf(`FromResponse returns the error resp reports: nil for a nil resp or a
-		status below 400, else an [*Error], also when the body carries no code or
+	g.fromResponse(f, "Error", "e", `also when the body carries no code or
 		one this package does not know (Code is then "" or that code) or is not
-		JSON at all (Raw then holds it); %s.`, headerDoc))
-	fr.para()
-	fr.text(`It reads at most 1 MiB of the body and puts back a body that yields
-		everything again, read or not; closing it closes the original. When
-		reading fails, the error wraps both the *Error and the read error, so
-		errors.As and errors.Is find either.`)
-	for _, l := range fr {
-		f.Comment(commentLine(l))
-	}
-	resp := jen.Id("resp")
-	f.Func().Id("FromResponse").Params(resp.Clone().Op("*").Qual("net/http", "Response")).Error().Block(
-		jen.If(resp.Clone().Op("==").Nil().Op("||").Add(resp.Clone()).Dot("StatusCode").Op("<").Lit(400)).Block(jen.Return(jen.Nil())),
-		jen.List(jen.Id("body"), jen.Id("readErr")).Op(":=").Id("errgenReadBody").Call(resp.Clone()),
-		jen.List(e.Clone(), jen.Id("ok")).Op(":=").Id("Parse").Call(resp.Clone().Dot("StatusCode"), jen.Id("body")),
-		jen.If(jen.Op("!").Id("ok")).Block(
-			e.Clone().Op("=").Op("&").Id("Error").Values(
-				jen.Id("Status").Op(":").Add(resp.Clone()).Dot("StatusCode"),
-				jen.Id("Raw").Op(":").Id("body"),
-			),
-		),
-		setHeader,
-		jen.If(jen.Id("readErr").Op("!=").Nil()).Block(
-			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("%w: reading body: %w"), e.Clone(), jen.Id("readErr"))),
-		),
-		jen.Return(e.Clone()),
-	)
+		JSON at all (Raw then holds it)`, headerDoc, setHeader)
 }
 
 // arrayAPI adds type Errors, Parse and FromResponse for a body that lists
@@ -925,35 +884,8 @@ func (g *gen) arrayAPI(f *jen.File, shapeDoc doc) {
 	} else {
 		headerDoc = "the catalog names no request ID header"
 	}
-	var fr doc
-	fr.text(fmt.Sprintf(`FromResponse returns the error resp reports: nil for a nil resp or a
-		status below 400, else an [*Errors], also when the body lists no code or
-		is not JSON at all (Errors is then empty and Raw holds the body); %s.`, headerDoc))
-	fr.para()
-	fr.text(`It reads at most 1 MiB of the body and puts back a body that yields
-		everything again, read or not; closing it closes the original. When
-		reading fails, the error wraps both the *Errors and the read error, so
-		errors.As and errors.Is find either.`)
-	for _, l := range fr {
-		f.Comment(commentLine(l))
-	}
-	resp := jen.Id("resp")
-	f.Func().Id("FromResponse").Params(resp.Clone().Op("*").Qual("net/http", "Response")).Error().Block(
-		jen.If(resp.Clone().Op("==").Nil().Op("||").Add(resp.Clone()).Dot("StatusCode").Op("<").Lit(400)).Block(jen.Return(jen.Nil())),
-		jen.List(jen.Id("body"), jen.Id("readErr")).Op(":=").Id("errgenReadBody").Call(resp.Clone()),
-		jen.List(es.Clone(), jen.Id("ok")).Op(":=").Id("Parse").Call(resp.Clone().Dot("StatusCode"), jen.Id("body")),
-		jen.If(jen.Op("!").Id("ok")).Block(
-			es.Clone().Op("=").Op("&").Id("Errors").Values(
-				jen.Id("Status").Op(":").Add(resp.Clone()).Dot("StatusCode"),
-				jen.Id("Raw").Op(":").Id("body"),
-			),
-		),
-		setHeader,
-		jen.If(jen.Id("readErr").Op("!=").Nil()).Block(
-			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("%w: reading body: %w"), es.Clone(), jen.Id("readErr"))),
-		),
-		jen.Return(es.Clone()),
-	)
+	g.fromResponse(f, "Errors", "es", `also when the body lists no code or
+		is not JSON at all (Errors is then empty and Raw holds the body)`, headerDoc, setHeader)
 }
 
 // fieldNames are the Go names of the envelope's documented fields as
@@ -997,5 +929,41 @@ func entryMethod(f *jen.File, msg string) {
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("Entry").Values(), jen.False())),
 		jen.List(jen.Id("entry"), jen.Id("_"), jen.Id("ok")).Op(":=").Id("info").Dot("MatchEntry").Call(e.Clone().Dot("Status"), e.Clone().Dot(msg)),
 		jen.Return(jen.Id("entry"), jen.Id("ok")),
+	)
+}
+
+// fromResponse adds FromResponse for the error type typ (Error or Errors),
+// held in variable name: which says what the result holds when the body is
+// no error body, and setHeader fills the request ID from the response
+// header.
+func (g *gen) fromResponse(f *jen.File, typ, name, which, headerDoc string, setHeader jen.Code) {
+	v := jen.Id(name)
+	var fr doc
+	fr.text(fmt.Sprintf(`FromResponse returns the error resp reports: nil for a nil resp or a
+		status below 400, else an [*%s], %s; %s.`, typ, which, headerDoc))
+	fr.para()
+	fr.text(fmt.Sprintf(`It reads at most 1 MiB of the body and puts back a body that yields
+		everything again, read or not; closing it closes the original. When
+		reading fails, the error wraps both the *%s and the read error, so
+		errors.As and errors.Is find either.`, typ))
+	for _, l := range fr {
+		f.Comment(commentLine(l))
+	}
+	resp := jen.Id("resp")
+	f.Func().Id("FromResponse").Params(resp.Clone().Op("*").Qual("net/http", "Response")).Error().Block(
+		jen.If(resp.Clone().Op("==").Nil().Op("||").Add(resp.Clone()).Dot("StatusCode").Op("<").Lit(400)).Block(jen.Return(jen.Nil())),
+		jen.List(jen.Id("body"), jen.Id("readErr")).Op(":=").Id("errgenReadBody").Call(resp.Clone()),
+		jen.List(v.Clone(), jen.Id("ok")).Op(":=").Id("Parse").Call(resp.Clone().Dot("StatusCode"), jen.Id("body")),
+		jen.If(jen.Op("!").Id("ok")).Block(
+			v.Clone().Op("=").Op("&").Id(typ).Values(
+				jen.Id("Status").Op(":").Add(resp.Clone()).Dot("StatusCode"),
+				jen.Id("Raw").Op(":").Id("body"),
+			),
+		),
+		setHeader,
+		jen.If(jen.Id("readErr").Op("!=").Nil()).Block(
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("%w: reading body: %w"), v.Clone(), jen.Id("readErr"))),
+		),
+		jen.Return(v.Clone()),
 	)
 }

@@ -544,7 +544,7 @@ func (g *gen) commonMethods(f *jen.File) {
 		jen.If(e.Clone().Op("==").Nil()).Block(jen.Return(jen.Lit(""))),
 		jen.Return(jen.String().Call(e.Clone().Dot("Code"))),
 	)
-	comment(f, "// HTTPStatusCode returns the status, for callers that test errors for this method.")
+	comment(f, "// HTTPStatusCode returns the HTTP status, for callers that test errors for this method.")
 	f.Func().Params(e.Clone().Op("*").Id("Error")).Id("HTTPStatusCode").Params().Int().Block(
 		jen.If(e.Clone().Op("==").Nil()).Block(jen.Return(jen.Lit(0))),
 		jen.Return(e.Clone().Dot("Status")),

@@ -64,7 +64,7 @@ func (e *Error) ErrorCode() string {
 	return string(e.Code)
 }
 
-// HTTPStatusCode returns the status, for callers that test errors for this method.
+// HTTPStatusCode returns the HTTP status, for callers that test errors for this method.
 func (e *Error) HTTPStatusCode() int {
 	if e == nil {
 		return 0
