@@ -29,7 +29,8 @@
 //	    "kind": "html-table",               // the parser that read it
 //	    "url": "https://…/ErrorCode.html",  // where the vendor publishes it
 //	    "file": "huaweicloud/identitycenter/ErrorCode.html", // slash path, relative to the config file
-//	    "sha256": "…"                       // hex SHA-256 of the file's bytes
+//	    "sha256": "…",                      // hex SHA-256 of the file's bytes
+//	    "date": "2026-11-25"                // the day the snapshot was taken, from errgen.lock
 //	  },
 //	  "envelope": {                         // how an error body carries the code
 //	    "shapes": [
@@ -76,7 +77,7 @@
 //	  ]
 //	}
 //
-// Empty optional fields (title, vendor, url, file, sha256, request_id,
+// Empty optional fields (title, vendor, url, file, sha256, date, request_id,
 // request_id_header, fields and a field's type, required and description;
 // extensions and an extension's aliases, name, description and fields; an entry's title, name, description, solution, extra,
 // operations, examples; operation_id; an example's name, summary and
@@ -137,6 +138,9 @@ type Source struct {
 	File string `json:"file,omitempty"`
 	// SHA256 is the hex digest of the snapshot's bytes.
 	SHA256 string `json:"sha256,omitempty"`
+	// Date is the day (YYYY-MM-DD, UTC) the snapshot's bytes were taken,
+	// as the lock file beside the config records it; "" when unknown.
+	Date string `json:"date,omitempty"`
 }
 
 // Envelope describes the JSON body of a vendor's error response.

@@ -13,7 +13,7 @@ func sample() *catalog.Catalog {
 	return &catalog.Catalog{
 		ID:       "acme/api",
 		Title:    "Acme <API> & co",
-		Source:   catalog.Source{Kind: "html-table", URL: "https://acme.example/errors?a=1&b=2", File: "acme/errors.html", SHA256: "00ff"},
+		Source:   catalog.Source{Kind: "html-table", URL: "https://acme.example/errors?a=1&b=2", File: "acme/errors.html", SHA256: "00ff", Date: "2026-11-25"},
 		Envelope: catalog.Envelope{Shapes: []catalog.Shape{{Code: "/error_code", Message: "/error_msg"}}},
 		Entries: []catalog.Entry{
 			{Status: 400, Code: "Acme.1", Message: "Bad {0} <x>.", Extra: map[string]string{"Type": "t", "Module": "m"}, Origin: catalog.Origin{Table: 1, Row: 1}},
@@ -36,6 +36,7 @@ func TestMarshalRoundTrip(t *testing.T) {
 		"{\n  \"format\": 1,\n  \"id\": \"acme/api\",",
 		`"title": "Acme <API> & co"`,
 		`"extra": {` + "\n" + `        "Module": "m",` + "\n" + `        "Type": "t"`,
+		`"sha256": "00ff",` + "\n" + `    "date": "2026-11-25"` + "\n  },",
 		`"status": 0,`,
 		`"message": "Line one.\nLine two."`,
 	} {

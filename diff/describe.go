@@ -2,7 +2,6 @@ package diff
 
 import (
 	"fmt"
-	"html"
 	"strings"
 )
 
@@ -37,7 +36,7 @@ func Describe(c Change) string {
 }
 
 func params(t string) string {
-	ps := Placeholders(html.UnescapeString(t))
+	ps := placeholders(t)
 	if len(ps) == 0 {
 		return "(none)"
 	}

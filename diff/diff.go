@@ -488,7 +488,7 @@ func (c *comparer) entry(code string, o, n entry) {
 	}
 	if o.msg != n.msg {
 		rule := MessageReworded
-		if !slices.Equal(Placeholders(html.UnescapeString(o.Message)), Placeholders(html.UnescapeString(n.Message))) {
+		if !slices.Equal(placeholders(o.Message), placeholders(n.Message)) {
 			rule = MessageParamsChanged
 		}
 		c.add(rule, code, n.Status, "message", o.Message, n.Message)

@@ -9,7 +9,6 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/diff"
-	"github.com/errgen/errgen/generated/go/huaweicloud/identitycenter"
 )
 
 func cat(entries ...catalog.Entry) *catalog.Catalog {
@@ -311,33 +310,97 @@ func TestParseLevel(t *testing.T) {
 	}
 }
 
-// TestPlaceholdersAgreeWithGeneratedFormat holds Placeholders to the
-// engine of generated packages: filling every placeholder Placeholders
-// finds must give what a generated Info.Format gives.
-func TestPlaceholdersAgreeWithGeneratedFormat(t *testing.T) {
-	templates := []string{
-		"Bad Request: {0}.", "{0} and {1} and {0}", "Thing {id} not found.", "{}", "{} {}",
-		"%(key)s is %(n)d", "%s %d %x", "100%% sure", "%%s", "{not a name}", `{"json": 1}`,
-		"{a.b-c_d}", "{", "}", "%(", "%()s", "%(k)x", "{0", "trailing %", "π {π} {0}", "two\nlines {0}\n{1}",
-		"{12}", "%(a)s%(b)d{x}{}{3}",
-	}
-	const mark = "\x00"
-	args := make([]string, 20)
-	for i := range args {
-		args[i] = mark
-	}
-	for _, tmpl := range templates {
-		want := identitycenter.Info{Messages: []string{tmpl}}.Format(args...)
-		var b strings.Builder
-		rest := tmpl
-		for _, p := range diff.Placeholders(tmpl) {
-			i := strings.Index(rest, p)
-			b.WriteString(rest[:i] + mark)
-			rest = rest[i+len(p):]
+// trickyTemplates are templates at the edges of the placeholder grammar,
+// with the placeholders generated Format and Match see in them (the
+// grammar itself is gopkg.Placeholders, tested in emit/gopkg); diff must
+// classify message changes by exactly these.
+var trickyTemplates = []struct {
+	tmpl string
+	want string // the placeholders, as Describe lists them
+}{
+	{"Bad Request: {0}.", "{0}"},
+	{"{0} and {1} and {0}", "{0} {1} {0}"},
+	{"Thing {id} not found.", "{id}"},
+	{"{}", "{}"},
+	{"{} {}", "{} {}"},
+	{"%(key)s is %(n)d", "%(key)s %(n)d"},
+	{"%s %d %x", "%s %d"},
+	{"100%% sure", "(none)"},
+	{"%%s", "(none)"},
+	{"{not a name}", "(none)"},
+	{`{"json": 1}`, "(none)"},
+	{"{a.b-c_d}", "{a.b-c_d}"},
+	{"{", "(none)"},
+	{"}", "(none)"},
+	{"%(", "(none)"},
+	{"%()s", "(none)"},
+	{"%(k)x", "(none)"},
+	{"{0", "(none)"},
+	{"trailing %", "(none)"},
+	{"π {π} {0}", "{π} {0}"},
+	{"two\nlines {0}\n{1}", "{0} {1}"},
+	{"{12}", "{12}"},
+	{"%(a)s%(b)d{x}{}{3}", "%(a)s %(b)d {x} {} {3}"},
+}
+
+// TestParamsChangedOnTrickyTemplates: error-message-params-changed fires
+// exactly when the placeholders generated code sees change, and Describe
+// names them.
+func TestParamsChangedOnTrickyTemplates(t *testing.T) {
+	one := func(old, new string) (diff.Change, bool) {
+		r := diff.Compare(cat(e(400, "A.1", old)), cat(e(400, "A.1", new)), diff.Options{})
+		if len(r.Changes) != 1 {
+			t.Errorf("%q → %q: %d changes, want 1: %+v", old, new, len(r.Changes), briefs(r))
+			return diff.Change{}, false
 		}
-		b.WriteString(rest)
-		if got := b.String(); got != want {
-			t.Errorf("%q: Placeholders %q, generated Format fills %q", tmpl, diff.Placeholders(tmpl), want)
+		return r.Changes[0], true
+	}
+	for _, tt := range trickyTemplates {
+		// Rewording literal text around the placeholders keeps them.
+		if c, ok := one(tt.tmpl, "Now: "+tt.tmpl); ok && c.Rule != diff.MessageReworded {
+			t.Errorf("%q reworded: %s, want %s", tt.tmpl, c.Rule, diff.MessageReworded)
+		}
+		// Dropping them all lists exactly the placeholders diff saw.
+		wantRule, wantDesc := diff.MessageReworded, "A.1: message reworded"
+		if tt.want != "(none)" {
+			wantRule, wantDesc = diff.MessageParamsChanged, "A.1: message placeholders "+tt.want+" → (none)"
+		}
+		if c, ok := one(tt.tmpl, "Gone."); ok && (c.Rule != wantRule || diff.Describe(c) != wantDesc) {
+			t.Errorf("%q → %q: %s %q, want %s %q", tt.tmpl, "Gone.", c.Rule, diff.Describe(c), wantRule, wantDesc)
+		}
+	}
+
+	// Edits that look alike but differ in what generated code sees.
+	pairs := []struct {
+		old, new string
+		changed  bool
+	}{
+		{"{0} and {1} and {0}", "{0} and {1}", true}, // a repeat is a placeholder too
+		{"{0} {1}", "{1} {0}", true},                 // order matters
+		{"{}", "{0}", true},
+		{"{a.b-c_d}", "{a.b-c_e}", true},
+		{"{12}", "{13}", true},
+		{"{0", "{0}", true},
+		{"%%s", "%s", true},
+		{"%()s", "%(k)s", true},
+		{"%(k)x", "%(k)s", true},
+		{"%(key)s is %(n)d", "%(key)s is %(n)s", true},
+		{"100%% sure", "100%% certain", false},
+		{"{not a name}", "{not a nome}", false},
+		{`{"json": 1}`, `{"json": 2}`, false},
+		{"%s %d %x", "%s %d %y", false},
+		{"π {π} {0}", "p {π} {0}", false},
+		{"two\nlines {0}\n{1}", "two lines: {0} and {1}", false},
+		{"Thing &#123;id&#125; gone.", "Thing {id} not found.", false}, // compared decoded
+		{"Thing &#123;id&#125; gone.", "Thing {name} gone.", true},
+	}
+	for _, p := range pairs {
+		want := diff.MessageReworded
+		if p.changed {
+			want = diff.MessageParamsChanged
+		}
+		if c, ok := one(p.old, p.new); ok && c.Rule != want {
+			t.Errorf("%q → %q: %s, want %s", p.old, p.new, c.Rule, want)
 		}
 	}
 }

@@ -10,7 +10,9 @@
 // # A page
 //
 // The default page has the catalog's title, vendor, source link, snapshot
-// file, date (only when known: errgen never invents one) and SHA-256; a
+// file, the day it was taken ("taken 2026-11-25", the catalog's
+// Source.Date, which internal/build reads from errgen.lock; left out when
+// unknown: errgen never invents one) and SHA-256; a
 // "Use it from Go" section with the generated package's import path and a
 // complete program that parses a documented error body and matches it
 // with errors.Is; a summary by HTTP status with entry and code counts and

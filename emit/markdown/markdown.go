@@ -31,9 +31,6 @@ type Page struct {
 	GoPackage, ImportPath string
 	// GoNames maps each code to its Go constant (see gopkg.Names).
 	GoNames map[string]string
-	// SnapshotDate is when the source snapshot was taken (YYYY-MM-DD), or
-	// "" when unknown.
-	SnapshotDate string
 	// GoDir and OpenAPIFile are slash paths relative to the output root
 	// of the Go package's directory and the OpenAPI components file, for
 	// links; "" leaves a link out.
@@ -281,7 +278,7 @@ func pageData(p Page, dir string) (*PageData, error) {
 		SourceURL:    c.Source.URL,
 		SnapshotFile: c.Source.File,
 		SHA256:       c.Source.SHA256,
-		SnapshotDate: p.SnapshotDate,
+		SnapshotDate: c.Source.Date,
 		Codes:        len(c.Codes()),
 		Entries:      len(c.Entries),
 		Index:        rel(pageFile, path.Join(dir, "README.md")),

@@ -20,6 +20,7 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/config"
+	"github.com/errgen/errgen/internal/lock"
 	"github.com/errgen/errgen/parse/catalogyaml"
 	"github.com/errgen/errgen/parse/htmltable"
 	"github.com/errgen/errgen/parse/openapi"
@@ -170,6 +171,12 @@ type Loaded struct {
 
 // Load parses the sources of the catalogs named by ids (all when ids is
 // empty), in config order. A snapshot feeding several catalogs is read once.
+//
+// A catalog's Source.Date is the date the lock file beside the config
+// (errgen.lock, see internal/lock) gives its snapshot, as long as the
+// lock's digest is the snapshot's: an entry of a snapshot changed since
+// gives no date rather than a wrong one. A missing lock gives no dates; a
+// bad one is an error.
 func Load(cfg *config.Config, ids ...string) ([]Loaded, error) {
 	want := map[string]bool{}
 	for _, id := range ids {
@@ -177,6 +184,10 @@ func Load(cfg *config.Config, ids ...string) ([]Loaded, error) {
 			return nil, fmt.Errorf("%s: no catalog %q (known: %v)", cfg.File, id, cfg.IDs())
 		}
 		want[id] = true
+	}
+	locked, err := lock.Read(filepath.Join(cfg.Dir, lock.Name))
+	if err != nil {
+		return nil, err
 	}
 	files := map[string][]byte{}
 	var out []Loaded
@@ -226,21 +237,25 @@ func Load(cfg *config.Config, ids ...string) ([]Loaded, error) {
 			vendor = parsed.Vendor
 		}
 		sum := sha256.Sum256(data)
+		src := catalog.Source{
+			Kind:   c.Source.Kind,
+			URL:    c.Source.URL,
+			File:   path.Clean(c.Source.File),
+			SHA256: hex.EncodeToString(sum[:]),
+		}
+		if e := locked.Entry(src.File); e != nil && e.SHA256 == src.SHA256 {
+			src.Date = e.Date
+		}
 		out = append(out, Loaded{
 			Config: c,
 			File:   file,
 			Report: parsed.Report,
 			Catalog: &catalog.Catalog{
-				Format: catalog.FormatVersion,
-				ID:     c.ID,
-				Title:  title,
-				Vendor: vendor,
-				Source: catalog.Source{
-					Kind:   c.Source.Kind,
-					URL:    c.Source.URL,
-					File:   path.Clean(c.Source.File),
-					SHA256: hex.EncodeToString(sum[:]),
-				},
+				Format:   catalog.FormatVersion,
+				ID:       c.ID,
+				Title:    title,
+				Vendor:   vendor,
+				Source:   src,
 				Envelope: env,
 				Entries:  parsed.Entries,
 			},

@@ -9,6 +9,7 @@ import (
 	"github.com/errgen/errgen/internal/build"
 	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/internal/fetch"
+	"github.com/errgen/errgen/internal/lock"
 )
 
 func runDrift(inv *invocation) error {
@@ -41,11 +42,11 @@ func runDrift(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	lock, err := fetch.ReadLock(filepath.Join(cfg.Dir, fetch.LockName))
+	lk, err := lock.Read(filepath.Join(cfg.Dir, lock.Name))
 	if err != nil {
 		return err
 	}
-	res := fetchAll(inv, ff.client(), sources, lock)
+	res := fetchAll(inv, ff.client(), sources, lk)
 	var results []*diff.Result
 	for _, f := range res.ok {
 		for _, new := range f.Loaded {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/internal/fetch"
+	"github.com/errgen/errgen/internal/lock"
 )
 
 // fetchFlags are the flags of the verbs that download sources.
@@ -54,14 +55,14 @@ type fetched struct {
 
 // fetchAll fetches every source, printing a progress line per source when
 // stderr is a terminal and every failure on stderr.
-func fetchAll(inv *invocation, client *fetch.Client, sources []*fetch.Source, lock *fetch.Lock) *fetched {
+func fetchAll(inv *invocation, client *fetch.Client, sources []*fetch.Source, lk *lock.Lock) *fetched {
 	res := &fetched{}
 	progress := terminal(inv.stderr)
 	for _, src := range sources {
 		if progress {
 			fmt.Fprintf(inv.stderr, "errgen %s: %s ← %s …\n", inv.verb.name, src.File, src.URL)
 		}
-		f, err := client.Update(context.Background(), src, lock)
+		f, err := client.Update(context.Background(), src, lk)
 		var broken *fetch.BrokenError
 		switch {
 		case errors.As(err, &broken):
@@ -116,12 +117,12 @@ func runFetch(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	lockPath := filepath.Join(cfg.Dir, fetch.LockName)
-	lock, err := fetch.ReadLock(lockPath)
+	lockPath := filepath.Join(cfg.Dir, lock.Name)
+	lk, err := lock.Read(lockPath)
 	if err != nil {
 		return err
 	}
-	res := fetchAll(inv, ff.client(), sources, lock)
+	res := fetchAll(inv, ff.client(), sources, lk)
 	if code := res.code(); code != exitOK {
 		// All or nothing: a broken source must not leave the others
 		// updated and the generated packages half regenerated.
@@ -130,22 +131,16 @@ func runFetch(inv *invocation) error {
 		return nil
 	}
 	files := map[string][]byte{}
+	today := time.Now()
 	for _, f := range res.ok {
-		src, resp := f.Source, f.Response
-		entry := fetch.LockEntry{Catalogs: src.IDs(), File: src.File, URL: src.URL, SHA256: fetch.Sum(f.Data), Errgen: Version()}
-		if old := lock.Entry(src.File); old != nil && resp.NotModified {
-			entry = *old
-			entry.Catalogs = src.IDs()
-		} else {
-			entry.ETag, entry.LastModified = resp.ETag, resp.LastModified
-		}
-		lock.Set(entry)
+		src := f.Source
+		lk.Set(f.Entry(lk.Entry(src.File), Version(), today))
 		if f.Changed {
 			files[src.Path] = f.Data
 		}
 		fmt.Fprintf(inv.stdout, "%s: %s\n", src.File, outcome(f))
 	}
-	data, err := lock.Marshal()
+	data, err := lk.Marshal()
 	if err != nil {
 		return err
 	}

@@ -20,11 +20,13 @@
 //
 // The lock file, sources/errgen.lock beside errgen.yaml, records for each
 // snapshot file what the last fetch saw: the URL, ETag, Last-Modified, the
-// snapshot's SHA-256 and the errgen version that wrote it (see [Lock]).
-// [Update] fetches one snapshot file and applies the guard: if the fetched
+// snapshot's SHA-256, the day its bytes were taken and the errgen version
+// that wrote it (package internal/lock documents the format).
+// [Client.Update] fetches one snapshot file and applies the guard: if the fetched
 // page parses, as any catalog reading it, to no entries or to less than
 // half the entries of the committed snapshot, it is refused with a
-// [BrokenError], because a vendor's page redesign must not wipe a package.
+// [BrokenError], because a vendor's page redesign must not wipe a package;
+// [Fetched.Entry] is the lock entry that records what it fetched.
 package fetch
 
 import (

@@ -12,10 +12,12 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/build"
 	"github.com/errgen/errgen/internal/config"
+	"github.com/errgen/errgen/internal/lock"
 )
 
 // Source is one snapshot file of a config and every catalog that reads it.
@@ -119,13 +121,13 @@ func (e *BrokenError) Error() string {
 // document must parse, as each catalog of src, to at least one entry and
 // to at least half as many entries as the snapshot has. It writes
 // nothing.
-func (c *Client) Update(ctx context.Context, src *Source, lock *Lock) (*Fetched, error) {
+func (c *Client) Update(ctx context.Context, src *Source, l *lock.Lock) (*Fetched, error) {
 	current, err := os.ReadFile(src.Path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
 	req := Request{URL: src.URL}
-	if e := lock.Entry(src.File); e != nil && current != nil && e.URL == src.URL && e.SHA256 == Sum(current) {
+	if e := l.Entry(src.File); e != nil && current != nil && e.URL == src.URL && e.SHA256 == Sum(current) {
 		req.ETag, req.LastModified = e.ETag, e.LastModified
 	}
 	resp, err := c.Get(ctx, req)
@@ -167,6 +169,28 @@ func (f *Fetched) guard(current []byte) error {
 		f.Loaded = append(f.Loaded, l)
 	}
 	return nil
+}
+
+// Entry returns the lock entry that records f. old is the lock's entry
+// for the file (nil if it has none), errgen the version of errgen
+// fetching, and today the day of the fetch. A 304 keeps old's validators
+// and errgen version. The date is today's only when the bytes are not
+// those old describes: a 304 or an identical page keeps old's date (even
+// an unknown one), so the lock changes only when the snapshot does.
+func (f *Fetched) Entry(old *lock.Entry, errgen string, today time.Time) lock.Entry {
+	src, resp := f.Source, f.Response
+	e := lock.Entry{Catalogs: src.IDs(), File: src.File, URL: src.URL, ETag: resp.ETag, LastModified: resp.LastModified,
+		SHA256: Sum(f.Data), Date: lock.Date(today), Errgen: errgen}
+	if old == nil {
+		return e
+	}
+	if resp.NotModified {
+		e.ETag, e.LastModified, e.Errgen = old.ETag, old.LastModified, old.Errgen
+	}
+	if old.SHA256 == e.SHA256 {
+		e.Date = old.Date
+	}
+	return e
 }
 
 // Sum is the hex SHA-256 of data.

@@ -10,9 +10,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/internal/fetch"
+	"github.com/errgen/errgen/internal/lock"
 )
 
 func table(codes ...string) string {
@@ -106,7 +110,7 @@ func TestGuard(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			page = tt.page
-			f, err := (&fetch.Client{}).Update(context.Background(), a, &fetch.Lock{})
+			f, err := (&fetch.Client{}).Update(context.Background(), a, &lock.Lock{})
 			if tt.want == "" {
 				if err != nil {
 					t.Fatal(err)
@@ -141,9 +145,9 @@ func TestUpdateConditional(t *testing.T) {
 	srcs, _ := fetch.Sources(cfg)
 	b := srcs[1]
 	snapshot, _ := os.ReadFile(filepath.Join(dir, "b.html"))
-	lock := &fetch.Lock{}
-	lock.Set(fetch.LockEntry{File: "b.html", URL: b.URL, ETag: `"e1"`, SHA256: fetch.Sum(snapshot)})
-	f, err := (&fetch.Client{}).Update(context.Background(), b, lock)
+	lk := &lock.Lock{}
+	lk.Set(lock.Entry{File: "b.html", URL: b.URL, ETag: `"e1"`, SHA256: fetch.Sum(snapshot)})
+	f, err := (&fetch.Client{}).Update(context.Background(), b, lk)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +156,7 @@ func TestUpdateConditional(t *testing.T) {
 	}
 	// Someone edited the snapshot: the ETag no longer describes it.
 	write(t, filepath.Join(dir, "b.html"), table("B.1", "B.9"))
-	f, err = (&fetch.Client{}).Update(context.Background(), b, lock)
+	f, err = (&fetch.Client{}).Update(context.Background(), b, lk)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,55 +168,64 @@ func TestUpdateConditional(t *testing.T) {
 	}
 }
 
-func TestLock(t *testing.T) {
-	l := &fetch.Lock{}
-	l.Set(fetch.LockEntry{Catalogs: []string{"z/b"}, File: "b.html", URL: "https://b", SHA256: "bb", Errgen: "v1"})
-	l.Set(fetch.LockEntry{Catalogs: []string{"a/x", "a/a"}, File: "a.html", URL: "https://a", ETag: `"q"`, LastModified: "Wed, 10 Apr 2024 02:00:00 GMT", SHA256: "aa", Errgen: "v1"})
-	data, err := l.Marshal()
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := `# Written by errgen fetch: what the last fetch of each source saw. DO NOT EDIT.
-version: 1
-sources:
-  - catalogs: [a/a, a/x]
-    file: a.html
-    url: https://a
-    etag: '"q"'
-    last_modified: Wed, 10 Apr 2024 02:00:00 GMT
-    sha256: aa
-    errgen: v1
-  - catalogs: [z/b]
-    file: b.html
-    url: https://b
-    sha256: bb
-    errgen: v1
-`
-	if string(data) != want {
-		t.Errorf("got\n%s\nwant\n%s", data, want)
-	}
-	back, err := fetch.ParseLock("errgen.lock", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if e := back.Entry("a.html"); e == nil || e.ETag != `"q"` {
-		t.Errorf("round trip: %+v", back)
-	}
-	again, _ := back.Marshal()
-	if string(again) != string(data) {
-		t.Error("Marshal is not stable")
-	}
-	for in, msg := range map[string]string{
-		"version: 2\nsources: []\n":               "errgen.lock: version 2, want 1",
-		"version: 1\nsources:\n  - colour: red\n": "field colour not found",
-		"version: [\n":                            "errgen.lock: ",
-	} {
-		if _, err := fetch.ParseLock("errgen.lock", []byte(in)); err == nil || !strings.Contains(err.Error(), msg) {
-			t.Errorf("%q: got %v, want %q", in, err, msg)
+// TestEntry: the lock entry of a fetch takes today's date only when the
+// snapshot's bytes change; a 304 or an identical page keeps the old one.
+func TestEntry(t *testing.T) {
+	var page, etag string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
 		}
+		w.Header().Set("ETag", etag)
+		w.Header().Set("Last-Modified", "Wed, 10 Apr 2024 02:00:00 GMT")
+		fmt.Fprint(w, page)
+	}))
+	defer srv.Close()
+	cfg, dir := setup(t, srv.URL)
+	srcs, _ := fetch.Sources(cfg)
+	b := srcs[1]
+	snapshot, _ := os.ReadFile(filepath.Join(dir, "b.html"))
+	sum := fetch.Sum(snapshot)
+	today := time.Date(2026, 11, 25, 23, 30, 0, 0, time.FixedZone("UTC-5", -5*3600)) // 26 November in UTC
+	old := &lock.Entry{Catalogs: []string{"acme/b"}, File: "b.html", URL: b.URL, ETag: `"e1"`, SHA256: sum, Date: "2024-04-10", Errgen: "v1"}
+	changed := table("B.1", "B.2", "B.3")
+	tests := []struct {
+		name       string
+		page, etag string
+		old        *lock.Entry
+		want       lock.Entry
+	}{
+		{"first fetch", changed, `"e2"`, nil,
+			lock.Entry{Catalogs: []string{"acme/b"}, File: "b.html", URL: b.URL, ETag: `"e2"`, LastModified: "Wed, 10 Apr 2024 02:00:00 GMT", SHA256: fetch.Sum([]byte(changed)), Date: "2026-11-26", Errgen: "v2"}},
+		{"304", changed, `"e1"`, old,
+			*old},
+		{"identical page, new validators", string(snapshot), `"e3"`, old,
+			lock.Entry{Catalogs: []string{"acme/b"}, File: "b.html", URL: b.URL, ETag: `"e3"`, LastModified: "Wed, 10 Apr 2024 02:00:00 GMT", SHA256: sum, Date: "2024-04-10", Errgen: "v2"}},
+		{"identical page, no date known", string(snapshot), `"e3"`, &lock.Entry{File: "b.html", URL: b.URL, SHA256: sum, Errgen: "v1"},
+			lock.Entry{Catalogs: []string{"acme/b"}, File: "b.html", URL: b.URL, ETag: `"e3"`, LastModified: "Wed, 10 Apr 2024 02:00:00 GMT", SHA256: sum, Errgen: "v2"}},
+		{"changed page", changed, `"e4"`, old,
+			lock.Entry{Catalogs: []string{"acme/b"}, File: "b.html", URL: b.URL, ETag: `"e4"`, LastModified: "Wed, 10 Apr 2024 02:00:00 GMT", SHA256: fetch.Sum([]byte(changed)), Date: "2026-11-26", Errgen: "v2"}},
+		// The snapshot was edited since the old entry: its date is not
+		// the current bytes', so the fetch that confirms them dates them.
+		{"stale entry", string(snapshot), `"e5"`, &lock.Entry{File: "b.html", URL: b.URL, SHA256: "0000", Date: "2024-04-10", Errgen: "v1"},
+			lock.Entry{Catalogs: []string{"acme/b"}, File: "b.html", URL: b.URL, ETag: `"e5"`, LastModified: "Wed, 10 Apr 2024 02:00:00 GMT", SHA256: sum, Date: "2026-11-26", Errgen: "v2"}},
 	}
-	if l, err := fetch.ReadLock(filepath.Join(t.TempDir(), "errgen.lock")); err != nil || len(l.Sources) != 0 {
-		t.Errorf("missing lock: %v %v", l, err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, etag = tt.page, tt.etag
+			lk := &lock.Lock{}
+			if tt.old != nil {
+				lk.Set(*tt.old)
+			}
+			f, err := (&fetch.Client{}).Update(context.Background(), b, lk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(tt.want, f.Entry(lk.Entry("b.html"), "v2", today)); d != "" {
+				t.Errorf("entry (-want +got):\n%s", d)
+			}
+		})
 	}
 }
 

@@ -48,3 +48,27 @@ func Pointer(p string) ([]string, bool) {
 // first, so the emitter orders them with the same measure the generated
 // Info.Match uses.
 func Literals(line string) int { return errgenLiterals(line) }
+
+// Placeholder is one placeholder of a message template, as generated
+// Format and Match see it.
+type Placeholder struct {
+	Text       string // verbatim: "{0}", "{name}", "{}", "%(key)s", "%s" or "%d"
+	Start, End int    // byte offsets of Text in the template
+	Index      int    // N of {N}; -1 for positional placeholders
+}
+
+// Placeholders returns the placeholders of template in order of
+// appearance, found by errgenNext, the scanner generated Format and Match
+// run, so that what the emitter and other errgen packages see of a template
+// cannot drift from what generated code does with it.
+func Placeholders(template string) []Placeholder {
+	var out []Placeholder
+	for i := 0; ; {
+		start, end, index := errgenNext(template, i)
+		if start == len(template) {
+			return out
+		}
+		out = append(out, Placeholder{Text: template[start:end], Start: start, End: end, Index: index})
+		i = end
+	}
+}
