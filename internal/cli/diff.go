@@ -148,10 +148,7 @@ func runDiff(inv *invocation) error {
 	if *kind != "" || len(tables) > 0 || *skip {
 		return usagef("-kind, -table and -skip-bad-rows do not apply to a catalog id: the config says how its source is read")
 	}
-	if cf.config == "" {
-		cf.config = defaultConfig()
-	}
-	cfg, err := config.Load(cf.config)
+	cfg, err := cf.loadConfig()
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("%s: no such file, and no config %s to find it in as a catalog id", arg, cf.config)

@@ -7,7 +7,6 @@ import (
 
 	"github.com/errgen/errgen/diff"
 	"github.com/errgen/errgen/internal/build"
-	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/internal/fetch"
 	"github.com/errgen/errgen/internal/lock"
 )
@@ -26,10 +25,7 @@ func runDrift(inv *invocation) error {
 	if err := rf.check(); err != nil {
 		return err
 	}
-	if cf.config == "" {
-		cf.config = defaultConfig()
-	}
-	cfg, err := config.Load(cf.config)
+	cfg, err := cf.loadConfig()
 	if err != nil {
 		return err
 	}

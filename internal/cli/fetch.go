@@ -11,7 +11,6 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/internal/fetch"
 	"github.com/errgen/errgen/internal/lock"
 )
@@ -106,10 +105,7 @@ func runFetch(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	if cf.config == "" {
-		cf.config = defaultConfig()
-	}
-	cfg, err := config.Load(cf.config)
+	cfg, err := cf.loadConfig()
 	if err != nil {
 		return err
 	}

@@ -32,10 +32,7 @@ func (c *configFlags) registerTemplates(inv *invocation) {
 // load reads the config and parses the sources of ids (all when none),
 // printing the parsers' warnings.
 func (c *configFlags) load(inv *invocation, ids ...string) (*config.Config, []build.Loaded, error) {
-	if c.config == "" {
-		c.config = defaultConfig()
-	}
-	cfg, err := config.Load(c.config)
+	cfg, err := c.loadConfig()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -85,4 +82,12 @@ func defaultConfig() string {
 		}
 	}
 	return DefaultConfigs[len(DefaultConfigs)-1]
+}
+
+// loadConfig reads -config, or the default config.
+func (c *configFlags) loadConfig() (*config.Config, error) {
+	if c.config == "" {
+		c.config = defaultConfig()
+	}
+	return config.Load(c.config)
 }

@@ -44,14 +44,21 @@ func (s *Source) IDs() []string {
 // that read it, so they must agree on its URL.
 func Sources(cfg *config.Config, ids ...string) ([]*Source, error) {
 	for _, id := range ids {
-		if _, ok := cfg.Catalog(id); !ok {
+		c, ok := cfg.Catalog(id)
+		if !ok {
 			return nil, fmt.Errorf("%s: no catalog %q (known: %v)", cfg.File, id, cfg.IDs())
+		}
+		if handWritten(c) {
+			return nil, fmt.Errorf("%s: catalog %s is hand-written (kind %s): its file is the source, there is nothing to fetch", cfg.File, id, c.Source.Kind)
 		}
 	}
 	byFile := map[string]*Source{}
 	var all []*Source
 	for i := range cfg.Catalogs {
 		c := &cfg.Catalogs[i]
+		if handWritten(c) {
+			continue
+		}
 		file := path.Clean(c.Source.File)
 		s, ok := byFile[file]
 		if !ok {
@@ -239,3 +246,7 @@ func WriteFiles(files map[string][]byte) error {
 	}
 	return nil
 }
+
+// handWritten reports whether a catalog's file is written by people rather
+// than copied from the vendor: its url is a reference, not a download.
+func handWritten(c *config.Catalog) bool { return c.Source.Kind == "catalog" }

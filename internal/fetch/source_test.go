@@ -79,6 +79,15 @@ func TestSources(t *testing.T) {
 	if _, err := fetch.Sources(cfg, "acme/zz"); err == nil || !strings.Contains(err.Error(), `no catalog "acme/zz"`) {
 		t.Errorf("unknown id: %v", err)
 	}
+	// A hand-written catalog's file is its source: nothing to download.
+	cfg.Catalogs[2].Source.Kind = "catalog"
+	if all, err := fetch.Sources(cfg); err != nil || len(all) != 1 || all[0].File != "a.html" {
+		t.Errorf("with a hand-written catalog: %+v %v", all, err)
+	}
+	if _, err := fetch.Sources(cfg, "acme/b"); err == nil || !strings.Contains(err.Error(), "catalog acme/b is hand-written (kind catalog): its file is the source, there is nothing to fetch") {
+		t.Errorf("fetching a hand-written catalog: %v", err)
+	}
+	cfg.Catalogs[2].Source.Kind = "html-table"
 	cfg.Catalogs[1].Source.URL = "http://elsewhere.test/a"
 	if _, err := fetch.Sources(cfg); err == nil || !strings.Contains(err.Error(), "catalog acme/a2: source file a.html is also read by catalog acme/a, with url http://vendor.test/a; one file has one url") {
 		t.Errorf("two urls: %v", err)
