@@ -186,7 +186,7 @@ func envelope(c *catalog.Catalog) (env, error) {
 	// parse returns the tokens of p, and where its "*" is (-1 for none,
 	// and always outside a body that lists errors).
 	parse := func(where, p string) ([]string, int, error) {
-		toks, ok := support.Pointer(p)
+		toks, ok := catalog.SplitPointer(p)
 		if !ok {
 			return nil, 0, fail(where, "%q is not a JSON pointer: want \"\" or \"/\"-separated tokens such as \"/error/code\", with ~ written ~0 and / written ~1", p)
 		}

@@ -54,7 +54,7 @@ func bodySchema(c *catalog.Catalog) (*node, error) {
 		return &catalog.Diagnostic{File: c.Source.File, Where: where, Message: fmt.Sprintf(format, args...)}
 	}
 	add := func(where, ptr, role, typ, desc string) error {
-		toks, ok := splitPointer(ptr)
+		toks, ok := catalog.SplitPointer(ptr)
 		if !ok {
 			return fail(where, "%q is not a JSON pointer: want \"\" or \"/\"-separated tokens such as \"/error/code\", with ~ written ~0 and / written ~1", ptr)
 		}
@@ -129,7 +129,7 @@ func bodySchema(c *catalog.Catalog) (*node, error) {
 			return nil, err
 		}
 		if f.Required {
-			toks, _ := splitPointer(f.Pointer)
+			toks, _ := catalog.SplitPointer(f.Pointer)
 			root.require(toks)
 		}
 	}
@@ -186,26 +186,6 @@ func article(kind string) string {
 	return "a value"
 }
 
-// splitPointer returns the unescaped tokens of a JSON pointer.
-func splitPointer(p string) ([]string, bool) {
-	if p == "" {
-		return nil, true
-	}
-	if p[0] != '/' {
-		return nil, false
-	}
-	toks := strings.Split(p[1:], "/")
-	for i, t := range toks {
-		for j := 0; j < len(t); j++ {
-			if t[j] == '~' && (j+1 == len(t) || t[j+1] != '0' && t[j+1] != '1') {
-				return nil, false
-			}
-		}
-		toks[i] = strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")
-	}
-	return toks, true
-}
-
 func escapeAll(toks []string) []string {
 	out := make([]string, len(toks))
 	r := strings.NewReplacer("~", "~0", "/", "~1")
@@ -220,7 +200,7 @@ func escapeAll(toks []string) []string {
 // (an anyOf); with one, its code is required outright.
 func (n *node) schema(shapes []catalog.Shape) *yaml.Node {
 	if len(shapes) == 1 {
-		toks, _ := splitPointer(shapes[0].Code)
+		toks, _ := catalog.SplitPointer(shapes[0].Code)
 		n.require(toks)
 	}
 	s := mapping()
@@ -336,7 +316,7 @@ func layouts(shapes []catalog.Shape) *yaml.Node {
 	}
 	any := seq()
 	for _, s := range shapes {
-		toks, _ := splitPointer(s.Code)
+		toks, _ := catalog.SplitPointer(s.Code)
 		any.Content = append(any.Content, requirement(toks))
 	}
 	return any
@@ -418,7 +398,7 @@ type obj struct {
 
 // set puts val at pointer p in *v, creating objects and one-element arrays.
 func set(v *any, p string, val any) {
-	toks, _ := splitPointer(p)
+	toks, _ := catalog.SplitPointer(p)
 	at := v
 	for _, t := range toks {
 		if t == "*" {
@@ -445,7 +425,7 @@ func set(v *any, p string, val any) {
 }
 
 func has(v any, p string) bool {
-	toks, _ := splitPointer(p)
+	toks, _ := catalog.SplitPointer(p)
 	for _, t := range toks {
 		if t == "*" {
 			arr, _ := v.([]any)

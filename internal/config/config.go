@@ -408,13 +408,12 @@ func bodyPointer(p string) string {
 	if !strings.HasPrefix(p, "/") {
 		return fmt.Sprintf("%q: want a JSON pointer into the error body such as /errors/*/code", p)
 	}
+	toks, ok := catalog.SplitPointer(p)
+	if !ok {
+		return fmt.Sprintf("%q: write ~ as ~0 and / as ~1 in a JSON pointer", p)
+	}
 	stars := 0
-	for _, t := range strings.Split(p[1:], "/") {
-		for i := 0; i < len(t); i++ {
-			if t[i] == '~' && (i+1 == len(t) || t[i+1] != '0' && t[i+1] != '1') {
-				return fmt.Sprintf("%q: write ~ as ~0 and / as ~1 in a JSON pointer", p)
-			}
-		}
+	for _, t := range toks {
 		if t == "*" {
 			stars++
 		}

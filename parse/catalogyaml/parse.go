@@ -337,13 +337,7 @@ func compact(text string) (string, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return "", errors.New("more than one JSON value")
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return "", err
-	}
-	return strings.TrimSuffix(buf.String(), "\n"), nil
+	return catalog.ExampleBody(v)
 }
 
 func (p *parser) envelope(n *yaml.Node) (*catalog.Envelope, error) {

@@ -74,14 +74,12 @@ func checkBodyPointer(ptr string) error {
 	if !strings.HasPrefix(ptr, "/") {
 		return fmt.Errorf("%q is not a JSON pointer into the error body: want \"/\"-separated tokens such as /errors/*/code", ptr)
 	}
-	toks := strings.Split(ptr[1:], "/")
+	toks, ok := catalog.SplitPointer(ptr)
+	if !ok {
+		return fmt.Errorf("%q is not a JSON pointer: write ~ as ~0 and / as ~1", ptr)
+	}
 	stars := 0
 	for _, t := range toks {
-		for i := 0; i < len(t); i++ {
-			if t[i] == '~' && (i+1 == len(t) || t[i+1] != '0' && t[i+1] != '1') {
-				return fmt.Errorf("%q is not a JSON pointer: write ~ as ~0 and / as ~1", ptr)
-			}
-		}
 		if t == "*" {
 			stars++
 		}

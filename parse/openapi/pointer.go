@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/errgen/errgen/catalog"
 )
 
 // loc is a place in the document set: a JSON pointer into the main
@@ -55,22 +57,10 @@ func escape(token string) string {
 	return escaper.Replace(token)
 }
 
-func unescape(token string) string {
-	if !strings.Contains(token, "~") {
-		return token
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(token, "~1", "/"), "~0", "~")
-}
-
-// splitPointer returns the unescaped tokens of a JSON pointer.
+// splitPointer returns the unescaped tokens of a JSON pointer that the
+// parser wrote or checked, so it is valid.
 func splitPointer(ptr string) []string {
-	if ptr == "" {
-		return nil
-	}
-	toks := strings.Split(strings.TrimPrefix(ptr, "/"), "/")
-	for i, t := range toks {
-		toks[i] = unescape(t)
-	}
+	toks, _ := catalog.SplitPointer(ptr)
 	return toks
 }
 

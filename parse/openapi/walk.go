@@ -1,7 +1,6 @@
 package openapi
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -439,7 +438,7 @@ func (p *parser) observe(op catalog.Operation, st status, sh *shape, meta catalo
 	var err error
 	if !ok {
 		// A schema's example is seen once per response that uses it.
-		if body, err = compactJSON(value); err == nil {
+		if body, err = catalog.ExampleBody(value); err == nil {
 			if p.bodies == nil {
 				p.bodies = map[loc]string{}
 			}
@@ -562,18 +561,6 @@ func jsonType(v any) string {
 		return "array"
 	}
 	return fmt.Sprintf("%T", v)
-}
-
-// compactJSON writes an example value as compact JSON with sorted keys and
-// without HTML escaping.
-func compactJSON(v any) (string, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return "", err
-	}
-	return strings.TrimSuffix(buf.String(), "\n"), nil
 }
 
 func (p *parser) warn(at loc, format string, args ...any) {

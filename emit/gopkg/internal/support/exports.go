@@ -2,7 +2,6 @@ package support
 
 import (
 	_ "embed"
-	"strings"
 )
 
 // This file is not copied into generated packages: it is what the emitter
@@ -19,29 +18,6 @@ var Source string
 //
 //go:embed scim.go
 var SCIMSource string
-
-// Pointer splits an RFC 6901 JSON pointer into unescaped reference tokens,
-// which generated packages resolve with errgenLookup; "" is the whole
-// document.
-func Pointer(p string) ([]string, bool) {
-	if p == "" {
-		return []string{}, true
-	}
-	if p[0] != '/' {
-		return nil, false
-	}
-	toks := strings.Split(p[1:], "/")
-	for i, t := range toks {
-		for j := 0; j < len(t); j++ {
-			if t[j] == '~' && (j+1 == len(t) || t[j+1] != '0' && t[j+1] != '1') {
-				return nil, false
-			}
-		}
-		// ~1 before ~0, else "~01" would become "/" instead of "~1" (RFC 6901 §4).
-		toks[i] = strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")
-	}
-	return toks, true
-}
 
 // Literals is how specific a template line is: its literal characters,
 // placeholders left out. Generated Match tries templates most specific

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"testing/iotest"
 	"unicode/utf8"
+
+	"github.com/errgen/errgen/catalog"
 )
 
 // refLookup resolves pointer toks in doc with encoding/json: the behaviour
@@ -52,7 +54,7 @@ func checkAgainstRef(t *testing.T, doc []byte, ptrs []string) {
 	t.Helper()
 	var toks [][]string
 	for _, p := range ptrs {
-		if tk, ok := Pointer(p); ok {
+		if tk, ok := catalog.SplitPointer(p); ok {
 			toks = append(toks, tk)
 		}
 	}
@@ -187,30 +189,6 @@ func TestLookupManyPointers(t *testing.T) {
 	for i := range ptrs {
 		if got := errgenText([]byte(doc.String()), out[i]); got != strconv.Itoa(i) {
 			t.Errorf("pointer %d = %q", i, got)
-		}
-	}
-}
-
-func TestPointer(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-		ok   bool
-	}{
-		{"", []string{}, true},
-		{"/", []string{""}, true},
-		{"/error_code", []string{"error_code"}, true},
-		{"/error/code", []string{"error", "code"}, true},
-		{"/a~1b/m~0n", []string{"a/b", "m~n"}, true},
-		{"/~01", []string{"~1"}, true},
-		{"error", nil, false},
-		{"/a~", nil, false},
-		{"/a~2", nil, false},
-	}
-	for _, tt := range tests {
-		got, ok := Pointer(tt.in)
-		if ok != tt.ok || !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("Pointer(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }
