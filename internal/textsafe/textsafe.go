@@ -1,0 +1,110 @@
+// Package textsafe classifies and escapes the characters of untrusted
+// vendor text that must never reach a reader raw: control characters
+// (a terminal acts on ESC, BEL and OSC sequences; a CI log on a line it
+// reads as a command), bidirectional controls (text that displays in an
+// order other than its bytes, "Trojan Source"), the byte order mark and
+// other invisible format characters, and invalid UTF-8.
+//
+// Every human-readable output of errgen (terminal text, reports, Markdown
+// and OpenAPI files) passes vendor text through this package or through
+// an escaper built on [Hidden], so that what a reader sees is what the
+// bytes say. Escapes are Go-style and visible: ESC becomes \x1b, U+202E
+// becomes \u202e, a byte that is not UTF-8 becomes \xff. A backslash is
+// not escaped: an escape in the output cannot be told from the same
+// characters in the input, but both are harmless text.
+package textsafe
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Control reports whether r is a C0 control other than tab and newline,
+// DEL, or a C1 control: the characters a terminal may act on.
+func Control(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r < 0xa0
+}
+
+// Bidi reports whether r is a bidirectional formatting character: the
+// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and
+// the implicit marks (U+200E, U+200F, U+061C).
+func Bidi(r rune) bool {
+	switch {
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	case r == 0x200e, r == 0x200f, r == 0x061c:
+		return true
+	}
+	return false
+}
+
+// Hidden reports whether r must be made visible in human-readable output:
+// a [Control], a [Bidi] character, the byte order mark or zero-width
+// no-break space U+FEFF, the zero-width space, joiners and word joiner
+// (U+200B–U+200D, U+2060), the line and paragraph separators U+2028 and
+// U+2029 (line breaks to some readers, not to others), or U+FFFD as
+// decoding gives it for invalid UTF-8.
+func Hidden(r rune) bool {
+	switch {
+	case Control(r), Bidi(r):
+		return true
+	case r == 0xfeff, r >= 0x200b && r <= 0x200d, r == 0x2060, r == 0x2028, r == 0x2029:
+		return true
+	}
+	return false
+}
+
+// Clean reports whether s has no [Hidden] character, no NUL and is valid
+// UTF-8 (tab and newline are allowed).
+func Clean(s string) bool {
+	for i, r := range s {
+		if Hidden(r) || r == utf8.RuneError && invalidAt(s, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// Escape returns s with every [Hidden] character and every byte that is
+// not UTF-8 written as a visible Go-style escape. Tab and newline are
+// kept; callers that need one line use [Line].
+func Escape(s string) string {
+	if Clean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && invalidAt(s, i):
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case Hidden(r) && r < 0x80:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case Hidden(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Line returns s escaped like [Escape] and on one line: newline becomes
+// \n and tab \t, so that vendor text can never start an output line of
+// its own (a CI runner reads "::warning::" at a line's start as a
+// command).
+func Line(s string) string {
+	s = Escape(s)
+	if !strings.ContainsAny(s, "\n\t") {
+		return s
+	}
+	return strings.NewReplacer("\n", `\n`, "\t", `\t`).Replace(s)
+}
+
+// invalidAt reports whether the U+FFFD that ranging over s gave at i
+// stands for an invalid byte rather than an encoded U+FFFD.
+func invalidAt(s string, i int) bool {
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size == 1
+}
