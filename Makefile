@@ -20,7 +20,7 @@ bench:
 
 # Rewrite golden files after an intended change; review the diff.
 # Only the packages with golden files take -update.
-GOLDEN := ./parse/htmltable ./parse/openapi ./parse/scimdoc ./emit/gopkg ./emit/openapi ./emit/markdown ./emit/internal/mdtext ./diff
+GOLDEN := ./parse/htmltable ./parse/openapi ./parse/scimdoc ./emit/gopkg ./emit/openapi ./emit/markdown ./internal/mdtext ./diff
 update-golden:
 	$(GO) test $(GOLDEN) -update
 	$(GO) run ./cmd/errgen generate

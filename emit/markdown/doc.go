@@ -38,7 +38,7 @@
 // # Vendor text
 //
 // Vendor text is untrusted. Templates write it through the functions
-// cell, text and code (package emit/internal/mdtext), which escape every
+// cell, text and code (package internal/mdtext), which escape every
 // character that could become markup, so "|", backquotes, "*", "_",
 // "<tag>", "[x](y)", a leading "#" and newlines in cells render
 // literally; a newline in a cell is a <br>. Control characters and invalid

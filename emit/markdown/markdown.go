@@ -18,8 +18,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/errgen/errgen/catalog"
-	"github.com/errgen/errgen/emit/internal/mdtext"
 	"github.com/errgen/errgen/emit/openapi"
+	"github.com/errgen/errgen/internal/mdtext"
 	"github.com/errgen/errgen/templates"
 )
 

@@ -21,8 +21,8 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/emit/gopkg"
-	"github.com/errgen/errgen/emit/internal/mdcheck"
 	"github.com/errgen/errgen/emit/markdown"
+	"github.com/errgen/errgen/internal/mdcheck"
 )
 
 var update = flag.Bool("update", false, "rewrite the want/ files")
@@ -164,7 +164,7 @@ func TestLiteral(t *testing.T) {
 }
 
 // shown is what a page shows of vendor text: control characters and
-// invalid UTF-8 as U+FFFD (see emit/internal/mdtext).
+// invalid UTF-8 as U+FFFD (see internal/mdtext).
 func shown(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r < 0xa0 {

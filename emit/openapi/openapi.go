@@ -15,7 +15,7 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/emit/gopkg"
-	"github.com/errgen/errgen/emit/internal/mdtext"
+	"github.com/errgen/errgen/internal/mdtext"
 )
 
 // Versions are the OpenAPI versions Emit writes, by the config's name for

@@ -10,7 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/errgen/errgen/catalog"
-	"github.com/errgen/errgen/emit/internal/mdtext"
+	"github.com/errgen/errgen/internal/mdtext"
 )
 
 // Roles of a value in the error body.

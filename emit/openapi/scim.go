@@ -9,7 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/errgen/errgen/catalog"
-	"github.com/errgen/errgen/emit/internal/mdtext"
+	"github.com/errgen/errgen/internal/mdtext"
 )
 
 // The SCIM envelope (RFC 7644 §3.12) has two codes: scimType when the body

@@ -9,8 +9,8 @@ import (
 
 	"golang.org/x/net/html/atom"
 
-	"github.com/errgen/errgen/emit/internal/mdcheck"
-	"github.com/errgen/errgen/emit/internal/mdtext"
+	"github.com/errgen/errgen/internal/mdcheck"
+	"github.com/errgen/errgen/internal/mdtext"
 )
 
 // update is accepted so that `go test ./emit/... -update` (make
