@@ -33,4 +33,16 @@ fuzz:
 	$(GO) test ./emit/gopkg/internal/support -run '^$$' -fuzz '^FuzzSCIMDecode$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./internal/generatedtest -run '^$$' -fuzz '^FuzzSCIMParse$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./parse/scimdoc -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./parse/htmltable -run '^$$' -fuzz '^FuzzGrid$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./emit/gopkg/internal/support -run '^$$' -fuzz '^FuzzMatchNaive$$' -fuzztime 60s
+	$(GO) test ./internal/fetch -run '^$$' -fuzz '^FuzzRetryAfter$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./parse/catalogyaml -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./internal/textenc -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 60s
+	$(GO) test ./diff/report -run '^$$' -fuzz '^FuzzMarkdownCell$$' -fuzztime 60s
+	$(GO) test ./internal/textsafe -run '^$$' -fuzz '^FuzzInert$$' -fuzztime 60s
+	$(GO) test ./internal/mdtext -run '^$$' -fuzz '^FuzzEscapers$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./emit/openapi -run '^$$' -fuzz '^FuzzHiddenYAML$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./catalog -run '^$$' -fuzz '^FuzzConfusables$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./internal/build -run '^$$' -fuzz '^FuzzParseList$$' -fuzztime 60s
+	$(GO) test ./internal/build -run '^$$' -fuzz '^FuzzWriteManifest$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./internal/config -run '^$$' -fuzz '^FuzzRelPath$$' -fuzztime 60s

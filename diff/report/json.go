@@ -1,10 +1,12 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 
 	"github.com/errgen/errgen/diff"
+	"github.com/errgen/errgen/internal/textsafe"
 )
 
 // FormatVersion is the version of the json format; it changes only
@@ -76,8 +78,16 @@ func writeJSON(w io.Writer, r *diff.Result, opts Options) error {
 	for _, c := range r.Ignored {
 		out.Ignored = append(out.Ignored, jsonIgnored{jsonChange{c.Change, diff.Describe(c.Change)}, c.By})
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	// encoding/json escapes C0 controls, U+2028 and U+2029 but leaves
+	// bidi controls and C1 raw; textsafe.JSON escapes them too, which
+	// decodes to the same value.
+	_, err := w.Write(textsafe.JSON(buf.Bytes()))
+	return err
 }

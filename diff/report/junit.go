@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/errgen/errgen/diff"
+	"github.com/errgen/errgen/internal/textsafe"
 )
 
 type junitSuites struct {
@@ -48,21 +49,25 @@ func writeJUnit(w io.Writer, r *diff.Result, opts Options) error {
 			name = c.New.Name
 		}
 		index[c.ID] = len(doc.Suites)
-		doc.Suites = append(doc.Suites, junitSuite{Name: name})
+		doc.Suites = append(doc.Suites, junitSuite{Name: textsafe.Inert(name)})
 	}
 	suite := func(c diff.Change) *junitSuite {
 		i, ok := index[c.Catalog]
 		if !ok {
 			index[c.Catalog] = len(doc.Suites)
-			doc.Suites = append(doc.Suites, junitSuite{Name: c.Catalog})
+			doc.Suites = append(doc.Suites, junitSuite{Name: textsafe.Inert(c.Catalog)})
 			i = len(doc.Suites) - 1
 		}
 		return &doc.Suites[i]
 	}
+	// XML 1.0 cannot hold most control characters (encoding/xml would
+	// write U+FFFD) and CI systems print these texts in logs, so every
+	// vendor text is escaped visibly onto one line by textsafe.Inert; the
+	// line breaks in detail are errgen's.
 	detail := func(c diff.Change) string {
-		s := fmt.Sprintf("%s\nrule: %s (%s)\nfingerprint: %s\n", diff.Describe(c), c.Rule, c.Level, c.Fingerprint)
+		s := fmt.Sprintf("%s\nrule: %s (%s)\nfingerprint: %s\n", textsafe.Inert(diff.Describe(c)), c.Rule, c.Level, textsafe.Inert(c.Fingerprint))
 		if diff.ShowsTexts(c) {
-			s += fmt.Sprintf("old: %s\nnew: %s\n", c.Old, c.New)
+			s += fmt.Sprintf("old: %s\nnew: %s\n", textsafe.Inert(c.Old), textsafe.Inert(c.New))
 		}
 		return s
 	}
@@ -71,13 +76,13 @@ func writeJUnit(w io.Writer, r *diff.Result, opts Options) error {
 		if c.Status != 0 {
 			n += fmt.Sprintf(" %d", c.Status)
 		}
-		return fmt.Sprintf("%s %s [%s]", n, c.Field, c.Fingerprint)
+		return textsafe.Inert(fmt.Sprintf("%s %s [%s]", n, c.Field, c.Fingerprint))
 	}
 	for _, c := range r.Changes {
 		s := suite(c)
 		tc := junitCase{Name: name(c), Classname: c.Rule}
 		if c.Level >= opts.FailOn {
-			tc.Failure = &junitMessage{Message: diff.Describe(c), Type: c.Level.String(), Text: detail(c)}
+			tc.Failure = &junitMessage{Message: textsafe.Inert(diff.Describe(c)), Type: c.Level.String(), Text: detail(c)}
 			s.Failures++
 		} else {
 			tc.SystemOut = detail(c)
@@ -86,7 +91,7 @@ func writeJUnit(w io.Writer, r *diff.Result, opts Options) error {
 	}
 	for _, c := range r.Ignored {
 		s := suite(c.Change)
-		msg := fmt.Sprintf("ignored by %s:%d: %s", c.By.File, c.By.Line, c.By.Reason)
+		msg := textsafe.Inert(fmt.Sprintf("ignored by %s:%d: %s", c.By.File, c.By.Line, c.By.Reason))
 		s.Cases = append(s.Cases, junitCase{Name: name(c.Change), Classname: c.Rule, Skipped: &junitMessage{Message: msg}, SystemOut: detail(c.Change)})
 		s.Skipped++
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/errgen/errgen/diff"
+	"github.com/errgen/errgen/internal/mdtext"
+	"github.com/errgen/errgen/internal/textsafe"
 )
 
 func writeMarkdown(w io.Writer, r *diff.Result, opts Options) error {
@@ -15,7 +17,7 @@ func writeMarkdown(w io.Writer, r *diff.Result, opts Options) error {
 	for _, c := range r.Catalogs {
 		name := "Compared"
 		if c.ID != "" {
-			name = "`" + c.ID + "`"
+			name = mdCode(c.ID)
 		}
 		fmt.Fprintf(b, "- %s: %s (%d entries, %d codes) → %s (%d entries, %d codes)\n",
 			name, mdCode(c.Old.Name), c.Old.Entries, c.Old.Codes, mdCode(c.New.Name), c.New.Entries, c.New.Codes)
@@ -51,15 +53,16 @@ func writeMarkdown(w io.Writer, r *diff.Result, opts Options) error {
 		fmt.Fprintf(b, "<details><summary>Ignored (%d)</summary>\n\n", len(r.Ignored))
 		b.WriteString("| level | rule | where | change | reason | fingerprint |\n|---|---|---|---|---|---|\n")
 		for _, c := range r.Ignored {
-			fmt.Fprintf(b, "| %s | `%s` | %s | %s | %s | `%s` |\n", c.Level, c.Rule, mdCode(where(r, c.Change)),
-				mdText(diff.Describe(c.Change)), mdText(c.By.Reason), c.Fingerprint)
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", c.Level, mdCode(c.Rule), mdCode(where(r, c.Change)),
+				mdText(diff.Describe(c.Change)), mdText(c.By.Reason), mdCode(c.Fingerprint))
 		}
 		b.WriteString("\n</details>\n\n")
 	}
 	if len(r.Expired) > 0 {
 		fmt.Fprintf(b, "**Expired ignore rules (%d)**, which ignore nothing now:\n\n", len(r.Expired))
 		for _, rule := range r.Expired {
-			fmt.Fprintf(b, "- `%s:%d`: %s, expired after %s: %s\n", rule.File, rule.Line, ruleRef(rule), rule.Expires, mdText(rule.Reason))
+			fmt.Fprintf(b, "- %s: %s, expired after %s: %s\n", mdCode(fmt.Sprintf("%s:%d", rule.File, rule.Line)),
+				mdText(ruleRef(rule)), mdText(rule.Expires), mdText(rule.Reason))
 		}
 		b.WriteString("\n")
 	}
@@ -74,34 +77,32 @@ func mdTable(b *bufio.Writer, r *diff.Result, cs []diff.Change) {
 		if diff.ShowsTexts(c) {
 			old, new = mdCode(c.Old), mdCode(c.New)
 		}
-		fmt.Fprintf(b, "| `%s` | %s | %s | %s | %s | `%s` |\n", c.Rule, mdCode(where(r, c)), mdText(diff.Describe(c)), old, new, c.Fingerprint)
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdCode(c.Rule), mdCode(where(r, c)), mdText(diff.Describe(c)), old, new, mdCode(c.Fingerprint))
 	}
 }
 
-// mdText makes s safe in a table cell: one line, pipes and markup
-// escaped.
+// mdText shows vendor text in a table cell or after a list marker as
+// text: markup escaped, newlines as <br>, hidden characters made visible,
+// and no mention or issue reference for GitHub to find (see
+// mdtext.GitHubCell).
 func mdText(s string) string {
-	s = strings.NewReplacer(
-		"\\", "\\\\", "|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]",
-	).Replace(s)
-	return strings.ReplaceAll(s, "\n", "<br>")
+	return mdtext.GitHubCell(textsafe.Escape(s))
 }
 
-// mdCode shows s as code in a table cell; "" stays empty.
+// mdCode shows s as code in a table cell, one code span per line; ""
+// stays empty. Each span's fence is longer than any backtick run in its
+// line (mdtext.Code), so no text can close it early, and each line is
+// escaped with textsafe.Inert, so the Markdown source printed to a CI log
+// holds no workflow command either.
 func mdCode(s string) string {
 	if s == "" {
 		return ""
 	}
-	s = strings.ReplaceAll(s, "|", "\\|")
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		fence := "`"
-		if strings.Contains(l, "`") {
-			fence = "`` "
-			lines[i] = fence + l + " ``"
-			continue
+		if l != "" { // an empty span would read as its backticks
+			lines[i] = mdtext.Code(textsafe.Inert(l))
 		}
-		lines[i] = fence + l + fence
 	}
 	return strings.Join(lines, "<br>")
 }

@@ -20,6 +20,20 @@
 //   - junit: a <testsuites> document with one <testsuite> per catalog and
 //     one <testcase> per change; changes at or above fail-on are
 //     <failure>s, ignored ones <skipped>.
+//
+// Every text a report shows may come from a vendor page, a config or an
+// ignore file from a pull request, so none is written raw. The text,
+// githubactions and junit formats pass each value, or each whole line,
+// through textsafe.Inert: control characters (ESC, BEL, CR, C1), bidi
+// controls and invalid UTF-8 become visible escapes, a vendor newline
+// becomes \n, and nothing can start or hold a CI workflow command; a
+// multi-line old or new text gets its "-" or "+" marker on every line.
+// githubactions then escapes message and property values as GitHub's
+// runner unescapes them. markdown shows codes and texts as code spans
+// fenced longer than any backtick run in them (mdtext.Code) and prose as
+// escaped text in which GitHub finds no mention or issue reference
+// (mdtext.GitHubCell). json stays verbatim for programs, with hidden
+// characters written as JSON escapes (textsafe.JSON).
 package report
 
 import (

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/errgen/errgen/internal/textsafe"
 )
 
 // Vendor text reaches generated source in two ways only: as string
@@ -16,8 +18,8 @@ import (
 // since comments here are line comments, but a carriage return, a line or
 // paragraph separator, a byte-order mark or a bidirectional control could
 // make an editor or reviewer see something other than what the compiler
-// sees. Those, other control characters but tab, and invalid UTF-8
-// become U+FFFD; newlines become spaces.
+// sees. Those, zero-width characters, other control characters but tab,
+// and invalid UTF-8 become U+FFFD; newlines become spaces.
 func clean(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
@@ -37,12 +39,10 @@ func clean(s string) string {
 	return b.String()
 }
 
+// unsafeRune is textsafe's classifier, so that zero-width characters are
+// caught as well as bidi controls, plus every Unicode control.
 func unsafeRune(r rune) bool {
-	switch r {
-	case '\u2028', '\u2029', '\ufeff', '\u061c', '\u200e', '\u200f':
-		return true
-	}
-	return unicode.IsControl(r) || '\u202a' <= r && r <= '\u202e' || '\u2066' <= r && r <= '\u2069'
+	return unicode.IsControl(r) || textsafe.Hidden(r)
 }
 
 // lines splits vendor text into cleaned comment lines: one per line of

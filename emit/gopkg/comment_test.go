@@ -15,7 +15,8 @@ func TestClean(t *testing.T) {
 		"\u2028\u2029\ufeff\u0085":      "\ufffd\ufffd\ufffd\ufffd",
 		"bidi \u202eevil\u202c \u2066x": "bidi \ufffdevil\ufffd \ufffdx",
 		"bad \xff\xc3(":                 "bad \ufffd\ufffd(",
-		"*/ /* `\"} ü 错误":               "*/ /* `\"} ü 错误",
+		"zero\u200bwidth\u200c\u200d\u2060 marks \u200e\u200f\u061c": "zero\ufffdwidth\ufffd\ufffd\ufffd marks \ufffd\ufffd\ufffd",
+		"*/ /* `\"} ü 错误": "*/ /* `\"} ü 错误",
 	}
 	for in, want := range tests {
 		if got := clean(in); got != want {

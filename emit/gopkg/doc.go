@@ -75,7 +75,10 @@
 // lines (such as a table cell with two paragraphs) is a template of its
 // own. When several templates fit, the one with the most literal
 // characters wins, then the first documented; Emit sorts the generated
-// template table that way, so Match stops at the first fit.
+// template table that way, so Match stops at the first fit. A template
+// with several placeholders fits no message with more than 4096 bytes
+// (errgenMaxScan) between its prefix and suffix: searching every template's
+// inner literals through a 1.2 MB message took 27 s for 25,000 templates.
 //
 // # Telling cases apart
 //

@@ -398,7 +398,9 @@ func (g *gen) codesFile() *jen.File {
 // placeholders appear. Each line of a template counts as a template of
 // its own. When several templates fit, the most specific one (with the
 // most literal characters) wins, and of those the first documented; each
-// placeholder takes the shortest text that lets the rest fit.
+// placeholder takes the shortest text that lets the rest fit. So that a
+// huge message costs little, a template with several placeholders fits
+// no message with more than 4096 bytes between its first and last literal.
 `)
 	f.Func().Id("Match").Params(jen.Id("message").String()).Params(jen.Id("Info"), jen.Index().String(), jen.Bool()).Block(
 		jen.For(jen.List(jen.Id("k"), jen.Id("t")).Op(":=").Range().Id("templateLines")).Block(

@@ -38,12 +38,20 @@
 // # Vendor text
 //
 // Vendor text is untrusted. Templates write it through the functions
-// cell, text and code (package internal/mdtext), which escape every
+// cell, text, code and link (package internal/mdtext), which escape every
 // character that could become markup, so "|", backquotes, "*", "_",
 // "<tag>", "[x](y)", a leading "#" and newlines in cells render
-// literally; a newline in a cell is a <br>. Control characters and invalid
-// UTF-8 are shown as U+FFFD. The tests render every page with goldmark
-// (GFM tables) and compare each cell's text with the catalog.
+// literally; a newline in a cell is a <br>. Characters a reader must not
+// get raw (controls, NUL, bidi controls, the byte order mark, zero-width
+// characters, line separators) and invalid UTF-8 are shown as visible
+// escapes such as \u202e (package internal/textsafe), so a code cell reads
+// as its bytes. The tests render every page with goldmark (GFM tables) and
+// compare each cell's text with the catalog.
+//
+// The source URL is a link only when it is an http or https URL; any
+// other (a catalog arriving as JSON may say "javascript:…") is shown as
+// text, and the template function url refuses it. Links between outputs
+// are percent-encoded relative paths, whatever the catalog ID holds.
 //
 // # Errors
 //

@@ -20,6 +20,7 @@ import (
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/emit/openapi"
 	"github.com/errgen/errgen/internal/mdtext"
+	"github.com/errgen/errgen/internal/textsafe"
 	"github.com/errgen/errgen/templates"
 )
 
@@ -83,7 +84,19 @@ var funcs = template.FuncMap{
 	"cell": mdtext.Cell,
 	"text": mdtext.Inline,
 	"code": mdtext.Code,
-	"url":  mdtext.URL,
+	"link": mdtext.Link,
+	"url":  webURL,
+}
+
+// webURL is the template function url: a link destination for an http or
+// https URL, and an error for anything else, so that a user's template
+// that links a catalog's source.url directly (not through link) fails
+// rather than publishing a "javascript:" link.
+func webURL(u string) (string, error) {
+	if !textsafe.WebURL(u) {
+		return "", fmt.Errorf("url %s: errgen links only http and https URLs; use {{link TEXT URL}}, which shows any other as text", textsafe.Line(strconv.Quote(u)))
+	}
+	return mdtext.URL(u), nil
 }
 
 // tmpl is a parsed template and the file it came from.
@@ -281,8 +294,8 @@ func pageData(p Page, dir string) (*PageData, error) {
 		SnapshotDate: c.Source.Date,
 		Codes:        len(c.Codes()),
 		Entries:      len(c.Entries),
-		Index:        rel(pageFile, path.Join(dir, "README.md")),
-		Link:         c.ID + ".md",
+		Index:        linkPath(rel(pageFile, path.Join(dir, "README.md"))),
+		Link:         linkPath(c.ID + ".md"),
 	}
 	if d.Title == "" {
 		d.Title = c.ID
@@ -291,7 +304,7 @@ func pageData(p Page, dir string) (*PageData, error) {
 		d.Vendor = "the vendor"
 	}
 	if p.OpenAPIFile != "" {
-		d.OpenAPI = rel(pageFile, p.OpenAPIFile)
+		d.OpenAPI = linkPath(rel(pageFile, p.OpenAPIFile))
 		d.OpenAPIName = path.Base(p.OpenAPIFile)
 	}
 	d.Go = GoData{Package: p.GoPackage, ImportPath: p.ImportPath, Ref: p.ImportPath}
@@ -299,7 +312,7 @@ func pageData(p Page, dir string) (*PageData, error) {
 		d.Go.Ref = p.GoPackage
 	}
 	if p.GoDir != "" {
-		d.Go.Link = rel(pageFile, p.GoDir)
+		d.Go.Link = linkPath(rel(pageFile, p.GoDir))
 	}
 
 	anchors := anchorsOf(c.Codes())
@@ -433,6 +446,24 @@ func rel(from, target string) string {
 	return strings.Repeat("../", len(fromDir)-i) + strings.Join(to[i:], "/")
 }
 
+// linkPath is a relative slash path as a link destination. Catalog IDs
+// and output directories come from configs and catalogs, so every byte but
+// ASCII letters, digits, '-', '.', '_', '~' and '/' is percent-encoded:
+// nothing can end the destination, and a ':' cannot make
+// "javascript:alert(1).md" a scheme.
+func linkPath(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~/", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
 // program is a complete Go program that parses a documented error body
 // and matches it with errors.Is.
 func program(c *catalog.Catalog, p Page) (string, error) {
@@ -448,7 +479,9 @@ func program(c *catalog.Catalog, p Page) (string, error) {
 		return "", err
 	}
 	lit := "`" + string(body) + "`"
-	if strings.Contains(string(body), "`") {
+	// A raw literal would show a bidi control or other hidden character
+	// of a vendor message as is; a quoted one escapes it.
+	if strings.Contains(string(body), "`") || !textsafe.Clean(string(body)) {
 		lit = strconv.Quote(string(body))
 	}
 	name := p.GoNames[e.Code]

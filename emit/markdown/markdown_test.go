@@ -14,7 +14,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -23,6 +22,7 @@ import (
 	"github.com/errgen/errgen/emit/gopkg"
 	"github.com/errgen/errgen/emit/markdown"
 	"github.com/errgen/errgen/internal/mdcheck"
+	"github.com/errgen/errgen/internal/textsafe"
 )
 
 var update = flag.Bool("update", false, "rewrite the want/ files")
@@ -38,6 +38,9 @@ func loadCases(t *testing.T) []testCase {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no test cases: %v", err)
 	}
+	// Further adversarial catalogs, one directory each (see the README).
+	more, _ := filepath.Glob("testdata/adversarial/*/catalog.json")
+	files = append(files, more...)
 	var cases []testCase
 	for _, f := range files {
 		dir := filepath.Dir(f)
@@ -61,7 +64,8 @@ func loadCases(t *testing.T) []testCase {
 		if err != nil {
 			t.Fatalf("%s: gopkg.Names: %v", dir, err)
 		}
-		cases = append(cases, testCase{filepath.Base(dir), page(c, names)})
+		name, _ := filepath.Rel("testdata", dir)
+		cases = append(cases, testCase{filepath.ToSlash(name), page(c, names)})
 	}
 	return cases
 }
@@ -163,15 +167,10 @@ func TestLiteral(t *testing.T) {
 	}
 }
 
-// shown is what a page shows of vendor text: control characters and
-// invalid UTF-8 as U+FFFD (see internal/mdtext).
+// shown is what a page shows of vendor text: hidden characters and
+// invalid UTF-8 as visible escapes (see internal/mdtext).
 func shown(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r < 0xa0 {
-			return utf8.RuneError
-		}
-		return r
-	}, s)
+	return textsafe.Escape(s)
 }
 
 // CheckPage checks a rendered catalog page against its catalog: the

@@ -79,10 +79,21 @@
 // # Vendor text
 //
 // Vendor text appears in string values only, which the YAML encoder
-// quotes as needed. Where OpenAPI reads a string as CommonMark
-// (description), vendor text is escaped so that it renders literally;
-// x-enum-descriptions, which tools copy into code comments, is verbatim.
-// YAML cannot hold invalid UTF-8, which becomes U+FFFD.
+// quotes as needed. A string holding a hidden character (a bidi control,
+// the byte order mark, a zero-width character, a control character; see
+// internal/textsafe) is double-quoted with that character written as a \u
+// escape, so the file's bytes read as its values and a YAML reader still
+// gets them exactly. YAML cannot hold invalid UTF-8, which becomes U+FFFD.
+// The catalog ID in the header comment is escaped onto its line.
+//
+// Where tools render a string as CommonMark, vendor text is escaped (package
+// internal/mdtext) so that it renders literally, with no HTML, link or
+// emphasis: descriptions (info, headers, schemas, responses, examples),
+// x-enum-descriptions (documentation renderers show them as Markdown; each
+// line is escaped, lines stay lines) and example summaries (plain text to
+// OpenAPI, but rendered inside HTML, and by some as Markdown). The source
+// URL becomes a link in info.description only when it is http or https;
+// any other, such as "javascript:…" from a catalog read as JSON, is text.
 //
 // The document's info.version is "sha256-" and the first 12 hex digits of
 // the snapshot's SHA-256, so it changes exactly when the snapshot does.

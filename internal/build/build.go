@@ -11,7 +11,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -38,6 +40,9 @@ type ParseOptions struct {
 	// error body (kind openapi).
 	CodePointer    string
 	MessagePointer string
+	// Charset is the charset the source's Content-Type declared, a hint
+	// for the HTML and text kinds (html-table, scimdoc); "" when none.
+	Charset string
 }
 
 // Parsed is what a parser gives.
@@ -61,8 +66,24 @@ func Parse(kind string, data []byte, opts ParseOptions) ([]catalog.Entry, *catal
 	return p.Entries, p.Report, nil
 }
 
-// ParseSource is Parse with the envelope a source describes.
+// ParseSource is Parse with the envelope a source describes. Every kind
+// passes here, so this is where codes that only look alike (Cyrillic А
+// for Latin A, see catalog.Confusables) become warnings, once per parse.
 func ParseSource(kind string, data []byte, opts ParseOptions) (*Parsed, error) {
+	p, err := parseSource(kind, data, opts)
+	if err != nil {
+		return nil, err
+	}
+	if ws := catalog.Confusables(opts.File, p.Entries); len(ws) > 0 {
+		if p.Report == nil {
+			p.Report = &catalog.Report{}
+		}
+		p.Report.Warnings = append(p.Report.Warnings, ws...)
+	}
+	return p, nil
+}
+
+func parseSource(kind string, data []byte, opts ParseOptions) (*Parsed, error) {
 	switch kind {
 	case "openapi":
 		r, err := openapi.Parse(data, openapi.Options{
@@ -82,7 +103,7 @@ func ParseSource(kind string, data []byte, opts ParseOptions) (*Parsed, error) {
 		}
 		return &Parsed{Entries: r.Entries, Envelope: r.Envelope, Report: &r.Report, Title: r.Title, Vendor: r.Vendor}, nil
 	case "scimdoc":
-		r, err := scimdoc.Parse(data, scimdoc.Options{File: opts.File})
+		r, err := scimdoc.Parse(data, scimdoc.Options{File: opts.File, Charset: opts.Charset})
 		if err != nil {
 			return nil, err
 		}
@@ -96,7 +117,7 @@ func ParseSource(kind string, data []byte, opts ParseOptions) (*Parsed, error) {
 				tables = append(tables, t.Caption)
 			}
 		}
-		entries, report, err := htmltable.Parse(data, htmltable.Options{File: opts.File, Tables: tables, SkipBadRows: opts.SkipBadRows})
+		entries, report, err := htmltable.Parse(data, htmltable.Options{File: opts.File, Tables: tables, SkipBadRows: opts.SkipBadRows, Charset: opts.Charset})
 		if err != nil {
 			return nil, err
 		}
@@ -113,11 +134,34 @@ func localFiles(doc string) func(string) ([]byte, error) {
 	return func(name string) ([]byte, error) {
 		p := filepath.Clean(filepath.FromSlash(name))
 		rel, err := filepath.Rel(dir, p)
-		if err != nil || filepath.IsAbs(name) && !filepath.IsAbs(dir) || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		if err != nil || filepath.IsAbs(name) && !filepath.IsAbs(dir) || !filepath.IsLocal(rel) {
 			return nil, fmt.Errorf("$ref to %s: errgen reads referenced files only in %s or below", name, dir)
 		}
-		return os.ReadFile(p)
+		// The lexical check above cannot see symbolic links; the root
+		// refuses any that lead out of dir.
+		data, err := readIn(dir, rel)
+		if Escapes(err) {
+			return nil, fmt.Errorf("$ref to %s: refusing to read %s: a symbolic link on its path leads outside %s", name, p, dir)
+		}
+		return data, err
 	}
+}
+
+// readIn reads the file rel inside dir through an os.Root, so that
+// neither ".." nor a symbolic link takes the read out of dir.
+func readIn(dir, rel string) ([]byte, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	data, err := root.ReadFile(rel)
+	// Messages name the file as the user knows it, not relative to dir.
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		pe.Op, pe.Path = "open", filepath.Join(dir, rel)
+	}
+	return data, err
 }
 
 // GuessKind returns the source kind a file most likely is, from its name
@@ -171,13 +215,33 @@ type Loaded struct {
 
 // Load parses the sources of the catalogs named by ids (all when ids is
 // empty), in config order. A snapshot feeding several catalogs is read once.
+// Snapshots are read through an os.Root at the config's directory, so a
+// symbolic link that leads out of it is an error naming the file and the
+// catalog's line (the config's own check of source.file is lexical only).
 //
 // A catalog's Source.Date is the date the lock file beside the config
 // (errgen.lock, see internal/lock) gives its snapshot, as long as the
 // lock's digest is the snapshot's: an entry of a snapshot changed since
 // gives no date rather than a wrong one. A missing lock gives no dates; a
-// bad one is an error.
+// bad one is an error. The lock's charset (the Content-Type's) is the
+// snapshot's charset hint on the same condition: a snapshot re-saved in
+// another charset since must not be decoded by the old one.
 func Load(cfg *config.Config, ids ...string) ([]Loaded, error) {
+	return LoadWith(cfg, LoadOptions{}, ids...)
+}
+
+// LoadOptions are what a caller knows about the snapshots better than the
+// lock file does.
+type LoadOptions struct {
+	// Charsets are the Content-Type charsets of snapshot files (as the
+	// config names them, cleaned), such as those of a fetch whose bytes
+	// the lock does not describe yet; a file listed here ("" included)
+	// ignores the lock's charset.
+	Charsets map[string]string
+}
+
+// LoadWith is Load with opts.
+func LoadWith(cfg *config.Config, opts LoadOptions, ids ...string) ([]Loaded, error) {
 	want := map[string]bool{}
 	for _, id := range ids {
 		if _, ok := cfg.Catalog(id); !ok {
@@ -200,7 +264,10 @@ func Load(cfg *config.Config, ids ...string) ([]Loaded, error) {
 		data, ok := files[file]
 		if !ok {
 			var err error
-			if data, err = os.ReadFile(file); err != nil {
+			if data, err = readIn(cfg.Dir, filepath.FromSlash(path.Clean(c.Source.File))); err != nil {
+				if Escapes(err) {
+					return nil, fmt.Errorf("%s: line %d: catalog %s: source: file %s: refusing to read it: a symbolic link on its path leads outside the config's directory %s", cfg.File, c.Line, c.ID, file, cfg.Dir)
+				}
 				return nil, fmt.Errorf("catalog %s: source: %w", c.ID, err)
 			}
 			files[file] = data
@@ -211,6 +278,7 @@ func Load(cfg *config.Config, ids ...string) ([]Loaded, error) {
 			SkipBadRows:    c.Source.SkipBadRows,
 			CodePointer:    c.Source.CodePointer,
 			MessagePointer: c.Source.MessagePointer,
+			Charset:        opts.charset(locked, c.Source.File, data),
 		})
 		if err != nil {
 			return nil, err
@@ -262,6 +330,21 @@ func Load(cfg *config.Config, ids ...string) ([]Loaded, error) {
 		})
 	}
 	return out, nil
+}
+
+// charset is the Content-Type charset of the snapshot file (as the config
+// names it) whose bytes are data: the caller's, else the lock's while
+// the lock's digest is data's.
+func (o LoadOptions) charset(locked *lock.Lock, file string, data []byte) string {
+	file = path.Clean(file)
+	if cs, ok := o.Charsets[file]; ok {
+		return cs
+	}
+	sum := sha256.Sum256(data)
+	if e := locked.Entry(file); e != nil && e.SHA256 == hex.EncodeToString(sum[:]) {
+		return e.Charset
+	}
+	return ""
 }
 
 // outPath joins slash paths relative to the output root.

@@ -159,7 +159,7 @@ catalogs:
 
 	// Without ietf/scim in the config: errgen's own base.
 	cfg = writeConfig(t, map[string]string{
-		"errgen.yaml": "version: 1\ncatalogs:\n  - id: acme/api\n    source: {kind: scimdoc, file: acme.txt, url: u}\n",
+		"errgen.yaml": "version: 1\ncatalogs:\n  - id: acme/api\n    source: {kind: scimdoc, file: acme.txt, url: https://u.example}\n",
 		"acme.txt":    pingPage,
 	})
 	loaded, err = build.Load(cfg)
@@ -176,7 +176,7 @@ catalogs:
 
 	// A hand-written catalog that names no envelope, with none in errgen.yaml.
 	cfg = writeConfig(t, map[string]string{
-		"errgen.yaml": "version: 1\ncatalogs:\n  - id: acme/api\n    source: {kind: catalog, file: c.yaml, url: u}\n",
+		"errgen.yaml": "version: 1\ncatalogs:\n  - id: acme/api\n    source: {kind: catalog, file: c.yaml, url: https://u.example}\n",
 		"c.yaml":      "entries: [{code: a}]\n",
 	})
 	if _, err := build.Load(cfg); err == nil || !strings.Contains(err.Error(), "line 3: catalog acme/api: no envelope") {

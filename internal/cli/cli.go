@@ -35,6 +35,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/errgen/errgen/internal/textsafe"
 )
 
 // Exit codes.
@@ -106,7 +108,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if v == nil {
-		fmt.Fprintf(stderr, "errgen: unknown command %q\n\n", name)
+		printLines(stderr, "errgen: ", fmt.Sprintf("unknown command %q", name))
+		fmt.Fprintln(stderr)
 		mainUsage(stderr)
 		return exitError
 	}
@@ -122,16 +125,27 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		inv.usage(stdout)
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "errgen %s: %s\n", name, ue.msg)
+		printLines(stderr, "errgen "+name+": ", ue.msg)
 		inv.usage(stderr)
 		return exitError
 	case errors.Is(err, errFlagParse):
 		return exitError // flag has printed the problem and the usage
 	case err != nil:
-		fmt.Fprintf(stderr, "errgen %s: %s\n", name, err)
+		printLines(stderr, "errgen "+name+": ", err.Error())
 		return exitError
 	}
 	return inv.code
+}
+
+// printLines writes msg, which may quote vendor text (a code, a cell, a
+// file name), one line at a time behind prefix, each escaped by
+// textsafe.Inert: no terminal control sequence gets through, and no line
+// starts with anything but errgen's prefix, so none reads as a CI
+// workflow command.
+func printLines(w io.Writer, prefix, msg string) {
+	for line := range strings.SplitSeq(msg, "\n") {
+		fmt.Fprintf(w, "%s%s\n", prefix, textsafe.Inert(line))
+	}
 }
 
 func mainUsage(w io.Writer) {

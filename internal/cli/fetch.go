@@ -59,16 +59,16 @@ func fetchAll(inv *invocation, client *fetch.Client, sources []*fetch.Source, lk
 	progress := terminal(inv.stderr)
 	for _, src := range sources {
 		if progress {
-			fmt.Fprintf(inv.stderr, "errgen %s: %s ← %s …\n", inv.verb.name, src.File, src.URL)
+			printLines(inv.stderr, "errgen "+inv.verb.name+": ", fmt.Sprintf("%s ← %s …", src.File, src.URL))
 		}
 		f, err := client.Update(context.Background(), src, lk)
 		var broken *fetch.BrokenError
 		switch {
 		case errors.As(err, &broken):
-			fmt.Fprintf(inv.stderr, "errgen %s: %v\n", inv.verb.name, err)
+			printLines(inv.stderr, "errgen "+inv.verb.name+": ", err.Error())
 			res.broken++
 		case err != nil:
-			fmt.Fprintf(inv.stderr, "errgen %s: %s: %v\n", inv.verb.name, src.File, err)
+			printLines(inv.stderr, "errgen "+inv.verb.name+": ", fmt.Sprintf("%s: %v", src.File, err))
 			res.failed++
 		default:
 			res.ok = append(res.ok, f)
@@ -134,7 +134,7 @@ func runFetch(inv *invocation) error {
 		if f.Changed {
 			files[src.Path] = f.Data
 		}
-		fmt.Fprintf(inv.stdout, "%s: %s\n", src.File, outcome(f))
+		printLines(inv.stdout, "", src.File+": "+outcome(f))
 	}
 	data, err := lk.Marshal()
 	if err != nil {
@@ -143,7 +143,7 @@ func runFetch(inv *invocation) error {
 	if cur, err := os.ReadFile(lockPath); err != nil || string(cur) != string(data) {
 		files[lockPath] = data
 	}
-	return fetch.WriteFiles(files)
+	return fetch.WriteFiles(cfg.Dir, files)
 }
 
 // outcome says what fetching one source did.

@@ -18,9 +18,17 @@ func runGenerate(inv *invocation) error {
 	if err != nil {
 		return err
 	}
+	if err := cf.checkOut(); err != nil {
+		return err
+	}
 	res, err := build.Write(out, files)
 	if err != nil {
 		return err
+	}
+	// Manifest entries errgen would not remove are someone else's files
+	// (or an attack): say so, leave them, and still succeed.
+	for _, w := range res.Warnings {
+		fmt.Fprintf(inv.stderr, "errgen: warning: %s\n", w)
 	}
 	if *verbose {
 		for _, l := range loaded {
@@ -32,6 +40,9 @@ func runGenerate(inv *invocation) error {
 		}
 		for _, p := range res.Removed {
 			fmt.Fprintf(inv.stderr, "removed %s\n", outPath(out, p))
+		}
+		for _, p := range res.TempsRemoved {
+			fmt.Fprintf(inv.stderr, "removed %s (left by an interrupted generate)\n", outPath(out, p))
 		}
 		fmt.Fprintf(inv.stderr, "%d written, %d unchanged, %d removed\n", len(res.Written), len(res.Unchanged), len(res.Removed))
 	}

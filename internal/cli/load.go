@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"os"
 
@@ -68,7 +67,7 @@ func printWarnings(w io.Writer, r *catalog.Report) {
 		return
 	}
 	for _, d := range r.Warnings {
-		fmt.Fprintf(w, "errgen: warning: %s\n", d.Error())
+		printLines(w, "errgen: warning: ", d.Error())
 	}
 }
 

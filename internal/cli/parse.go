@@ -16,6 +16,7 @@ import (
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/build"
 	"github.com/errgen/errgen/internal/config"
+	"github.com/errgen/errgen/internal/textsafe"
 )
 
 // tableFlag collects -table selectors: a number is a table index, other
@@ -101,26 +102,32 @@ func printCatalog(w io.Writer, c *catalog.Catalog, r *catalog.Report, format str
 		if err != nil {
 			return err
 		}
-		_, err = w.Write(data)
+		_, err = w.Write(textsafe.JSON(data))
 		return err
 	}
 	return printText(w, c, r)
 }
 
-// printText writes a summary and one line per entry, for people.
+// printText writes a summary and one line per entry, for people. Every
+// vendor value is escaped by textsafe.Inert: a terminal gets no control
+// sequence, a value cannot break or start a line of its own, and the
+// tabs of the entry table are errgen's.
 func printText(w io.Writer, c *catalog.Catalog, r *catalog.Report) error {
+	line := func(format string, args ...any) {
+		fmt.Fprintln(w, textsafe.Inert(fmt.Sprintf(format, args...)))
+	}
 	if c.ID != "" {
-		fmt.Fprintf(w, "catalog:  %s\n", c.ID)
+		line("catalog:  %s", c.ID)
 	}
 	if c.Title != "" {
-		fmt.Fprintf(w, "title:    %s\n", c.Title)
+		line("title:    %s", c.Title)
 	}
 	if c.Source.URL != "" {
-		fmt.Fprintf(w, "url:      %s\n", c.Source.URL)
+		line("url:      %s", c.Source.URL)
 	}
-	fmt.Fprintf(w, "source:   %s (%s, sha256 %s)\n", c.Source.File, c.Source.Kind, c.Source.SHA256)
+	line("source:   %s (%s, sha256 %s)", c.Source.File, c.Source.Kind, c.Source.SHA256)
 	fmt.Fprintf(w, "entries:  %d (%d distinct codes)\n", len(c.Entries), len(c.Codes()))
-	fmt.Fprintf(w, "statuses: %s\n", statusCounts(c.Entries))
+	line("statuses: %s", statusCounts(c.Entries))
 	if r != nil {
 		if r.NonErrorRows > 0 {
 			fmt.Fprintf(w, "left out: %d rows with a non-error status (1xx-3xx)\n", r.NonErrorRows)
@@ -133,17 +140,17 @@ func printText(w io.Writer, c *catalog.Catalog, r *catalog.Report) error {
 		}
 	}
 	for _, s := range c.Envelope.Shapes {
-		line := "code " + s.Code
+		body := "code " + s.Code
 		if s.Message != "" {
-			line += ", message " + s.Message
+			body += ", message " + s.Message
 		}
 		if s.RequestID != "" {
-			line += ", request ID " + s.RequestID
+			body += ", request ID " + s.RequestID
 		}
-		fmt.Fprintf(w, "body:     %s\n", line)
+		line("body:     %s", body)
 	}
 	for _, f := range c.Envelope.Fields {
-		fmt.Fprintf(w, "field:    %s (%s)\n", f.Pointer, cmp.Or(f.Type, "any"))
+		line("field:    %s (%s)", f.Pointer, cmp.Or(f.Type, "any"))
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
@@ -163,11 +170,12 @@ func printText(w io.Writer, c *catalog.Catalog, r *catalog.Report) error {
 		if e.Status == 0 {
 			status = cmp.Or(e.Extra["status_range"], "-")
 		}
-		msg := strings.ReplaceAll(e.Message, "\n", " / ")
+		status, code := textsafe.Inert(status), textsafe.Inert(e.Code)
+		msg := textsafe.Inert(strings.ReplaceAll(e.Message, "\n", " / "))
 		if tables {
-			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\n", e.Origin.Table, e.Origin.Row, status, e.Code, msg)
+			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\n", e.Origin.Table, e.Origin.Row, status, code, msg)
 		} else {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", status, e.Code, msg)
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", status, code, msg)
 		}
 	}
 	return tw.Flush()

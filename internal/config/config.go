@@ -2,7 +2,7 @@
 // catalog, and where and how each catalog's outputs are written.
 //
 //	version: 1                 # required; the only version is 1
-//	out: ../generated          # output root, relative to this file (default ".")
+//	out: ../generated          # output root, relative to this file (default "."); inside the tree
 //	openapi: {version: "3.0"}  # OpenAPI components: "3.0" (3.0.3, default) or "3.1" (3.1.0)
 //	catalogs:
 //	  - id: huaweicloud/identitycenter     # required; lower-case, slash-separated
@@ -11,7 +11,7 @@
 //	    source:
 //	      kind: html-table                 # required; the parser to use
 //	      file: huaweicloud/identitycenter/ErrorCode.html   # required; relative to this file
-//	      url: https://support.huaweicloud.com/…            # required; where the vendor publishes it
+//	      url: https://support.huaweicloud.com/…            # required; where the vendor publishes it (http or https)
 //	      tables:                          # optional; html-table only; default: every error table
 //	        - index: 1                     # the page's 1st <table>
 //	        - caption: Table 1 SCIM error codes
@@ -70,6 +70,25 @@
 //
 // Unknown keys, missing required fields, duplicate ids and paths that leave
 // their base directory are errors that name the file and the line.
+//
+// # Paths
+//
+// A config may come from a pull request, so its paths are confined:
+// every path is relative and slash-separated, and
+//
+//   - source.file stays inside the config's directory (no ".."); errgen
+//     also reads it through that directory, so a symbolic link that leads
+//     out of it is refused when the file is read;
+//   - go.dir stays inside out (no "..");
+//   - out may start with a run of "../" (errgen's own config has
+//     out: ../generated), but must stay inside the config's tree: the
+//     nearest directory at or above the config that holds go.mod or .git,
+//     else the config's own directory. When out already exists, the
+//     directory it resolves to through symbolic links must be inside the
+//     tree too (see CheckOutDir).
+//
+// source.url must be an absolute http or https URL: it is what errgen
+// fetch downloads and what the generated docs link to.
 package config
 
 import (
@@ -77,6 +96,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -104,6 +125,9 @@ type Config struct {
 	// paths in the config are resolved against Dir.
 	File string `yaml:"-"`
 	Dir  string `yaml:"-"`
+	// Tree is the absolute directory out must stay in: the nearest one
+	// at or above Dir that holds go.mod or .git, else Dir.
+	Tree string `yaml:"-"`
 }
 
 // Catalog says where one catalog comes from and where it goes.
@@ -250,6 +274,7 @@ func Parse(file string, data []byte) (*Config, error) {
 		return nil, fail(err.line, "%s", err.msg)
 	}
 	var cfg Config
+	var err error
 	if err := doc.Decode(&cfg); err != nil {
 		return nil, fail(0, "%s", strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n  "))
 	}
@@ -275,8 +300,14 @@ func Parse(file string, data []byte) (*Config, error) {
 	if cfg.Out == "" {
 		cfg.Out = "."
 	}
-	if err := relPath(cfg.Out, true); err != nil {
+	if err := relPath(cfg.Out, true, "the config's directory"); err != nil {
 		return nil, fail(line(doc, "out"), "out: %v", err)
+	}
+	if cfg.Tree, err = treeOf(cfg.Dir); err != nil {
+		return nil, fail(0, "%v", err)
+	}
+	if !inside(cfg.Tree, filepath.Join(absDir(cfg.Dir), filepath.FromSlash(cfg.Out))) {
+		return nil, fail(line(doc, "out"), "out: %q leaves %s, the tree errgen writes in (the nearest directory at or above the config holding go.mod or .git); hint: put the output inside it, such as out: generated", cfg.Out, cfg.Tree)
 	}
 	if err := cfg.OpenAPI.check(); err != nil {
 		return nil, fail(line(doc, "openapi", "version"), "%v", err)
@@ -317,8 +348,11 @@ func Parse(file string, data []byte) (*Config, error) {
 		case s.URL == "":
 			return nil, fail(at("source"), "%s: source: missing url (where the vendor publishes the document)", name)
 		}
-		if err := relPath(s.File, false); err != nil {
+		if err := relPath(s.File, false, "the config's directory"); err != nil {
 			return nil, fail(at("source", "file"), "%s: source: file: %v", name, err)
+		}
+		if msg := httpURL(s.URL); msg != "" {
+			return nil, fail(at("source", "url"), "%s: source: url: %s", name, msg)
 		}
 		for j, t := range s.Tables {
 			tn := value(n, "source", "tables").Content[j]
@@ -384,8 +418,8 @@ func Parse(file string, data []byte) (*Config, error) {
 		if g.Dir == "" {
 			g.Dir = path.Join("go", c.ID)
 		}
-		if err := relPath(g.Dir, true); err != nil {
-			return nil, fail(at("go", "dir"), "%s: go: dir: %v", name, err)
+		if err := relPath(g.Dir, false, "out"); err != nil {
+			return nil, fail(at("go", "dir"), "%s: go: dir: %v (go.dir is relative to out)", name, err)
 		}
 		g.Dir = path.Clean(g.Dir)
 		if other, dup := seenDir[g.Dir]; dup {
@@ -429,15 +463,19 @@ var (
 	goIdentRE = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
 )
 
-// relPath rejects paths that could write or read outside the config's
-// tree: absolute paths and paths with "..", except that dotdot allows a
-// leading "../" run (the output root may sit beside the config).
-func relPath(p string, dotdot bool) error {
+// relPath rejects paths that could write or read outside their base
+// directory (base names it in the message): absolute paths and paths with "..", except that dotdot
+// allows a leading "../" run (the output root may sit beside the config;
+// Parse bounds it by the tree).
+func relPath(p string, dotdot bool, base string) error {
 	if p == "" {
 		return errors.New("empty path")
 	}
-	if path.IsAbs(p) || filepath.IsAbs(p) || strings.Contains(p, `\`) {
+	if path.IsAbs(p) || filepath.IsAbs(p) || strings.Contains(p, `\`) || hasVolume(p) {
 		return fmt.Errorf("%q: want a relative, slash-separated path", p)
+	}
+	if strings.ContainsFunc(p, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return fmt.Errorf("%q: want a path without control characters", p)
 	}
 	rest := path.Clean(p)
 	if dotdot {
@@ -449,7 +487,78 @@ func relPath(p string, dotdot bool) error {
 		}
 	}
 	if rest == ".." || strings.HasPrefix(rest, "../") {
-		return fmt.Errorf("%q leaves the config's directory", p)
+		return fmt.Errorf("%q leaves %s", p, base)
+	}
+	return nil
+}
+
+// hasVolume reports a Windows drive ("C:x"), which filepath.IsAbs on
+// other systems does not see but Windows resolves against that drive.
+func hasVolume(p string) bool {
+	return len(p) >= 2 && p[1] == ':' && ('a' <= p[0]|0x20 && p[0]|0x20 <= 'z')
+}
+
+// httpURL checks a source URL; it returns what is wrong, or "".
+func httpURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || !(strings.EqualFold(u.Scheme, "http") || strings.EqualFold(u.Scheme, "https")) || u.Host == "" || u.Opaque != "" {
+		return fmt.Sprintf("%q: want an absolute http or https URL, such as https://vendor.example/errors", s)
+	}
+	return ""
+}
+
+// treeOf returns the absolute tree of a config in dir: the nearest
+// directory at or above it that holds go.mod or .git, else dir.
+func treeOf(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		for _, marker := range []string{"go.mod", ".git"} {
+			if _, err := os.Lstat(filepath.Join(d, marker)); err == nil {
+				return d, nil
+			}
+		}
+		if filepath.Dir(d) == d {
+			return abs, nil
+		}
+	}
+}
+
+func absDir(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	return abs
+}
+
+// inside reports whether p is dir or below it, lexically.
+func inside(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && (rel == "." || filepath.IsLocal(rel))
+}
+
+// CheckOutDir checks that the output root, once symbolic links are
+// resolved, is still inside the tree: a committed link such as
+// generated -> /home/you would otherwise take every write out of it. An
+// out that does not exist yet passes (generate creates it as a real
+// directory).
+func (c *Config) CheckOutDir() error {
+	out, err := filepath.EvalSymlinks(absDir(c.OutDir()))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	tree, err := filepath.EvalSymlinks(c.Tree)
+	if err != nil {
+		return err
+	}
+	if !inside(tree, out) {
+		return fmt.Errorf("%s: out %s resolves to %s, outside %s, the tree errgen writes in (a symbolic link leads out of it); hint: make %s a real directory", c.File, c.OutDir(), out, c.Tree, c.OutDir())
 	}
 	return nil
 }

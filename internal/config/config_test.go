@@ -40,7 +40,7 @@ catalogs:
 }
 
 func TestNamedEnvelope(t *testing.T) {
-	cfg, err := Parse("e.yaml", []byte("version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: u}\n    envelope: huaweicloud\n"))
+	cfg, err := Parse("e.yaml", []byte("version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: https://u.example}\n    envelope: huaweicloud\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,8 +80,8 @@ catalogs:
 
 // TestErrors covers the mistakes not already in the CLI's scripts.
 func TestErrors(t *testing.T) {
-	const head = "version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: u}\n"
-	const open = "version: 1\ncatalogs:\n  - id: a\n    source:\n      kind: openapi\n      file: o.yaml\n      url: u\n"
+	const head = "version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: https://u.example}\n"
+	const open = "version: 1\ncatalogs:\n  - id: a\n    source:\n      kind: openapi\n      file: o.yaml\n      url: https://u.example\n"
 	for _, tc := range []struct{ in, want string }{
 		{"", "c.yaml: empty config"},
 		{"- a\n", "c.yaml: line 1: want a mapping"},
@@ -94,15 +94,15 @@ func TestErrors(t *testing.T) {
 		{head + "    envelope: {shapes: [{message: /m}]}\n", "c.yaml: line 5: catalog a: envelope: shapes[0]: code: want a JSON pointer"},
 		{head + "    envelope: huaweicloud\n    go: {names: [x]}\n", "c.yaml: line 6: catalogs[0].go.names: want a mapping"},
 		{"version: 1\nout: /tmp\ncatalogs: []\n", "c.yaml: line 2: out: \"/tmp\": want a relative"},
-		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: u, tables: [{index: 1, caption: x}]}\n    envelope: huaweicloud\n", "c.yaml: line 4: catalog a: source: tables[0]: want exactly one of index"},
+		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: https://u.example, tables: [{index: 1, caption: x}]}\n    envelope: huaweicloud\n", "c.yaml: line 4: catalog a: source: tables[0]: want exactly one of index"},
 		{head + "    envelope: huaweicloud\n    go: {trim_prefixes: [\"\"]}\n", "c.yaml: line 6: catalog a: go: trim_prefixes[0] is empty"},
-		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: u, code_pointer: /code}\n    envelope: huaweicloud\n",
+		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: https://u.example, code_pointer: /code}\n    envelope: huaweicloud\n",
 			"c.yaml: line 4: catalog a: source: code_pointer only applies to kind openapi"},
 		{open + "      code_pointer: errors/code\n", "c.yaml: line 8: catalog a: source: code_pointer: \"errors/code\": want a JSON pointer"},
 		{open + "      code_pointer: /a/*/b/*/c\n", "c.yaml: line 8: catalog a: source: code_pointer: \"/a/*/b/*/c\": at most one \"*\""},
 		{open + "      code_pointer: /a~2\n", "c.yaml: line 8: catalog a: source: code_pointer: \"/a~2\": write ~ as ~0"},
 		{open + "      message_pointer: /message\n", "c.yaml: line 8: catalog a: source: message_pointer needs code_pointer too"},
-		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: u}\n    envelope: huaweicloud\n  - id: b\n    source: {kind: html-table, file: p.html, url: u}\n    envelope: huaweicloud\n    go: {dir: go/a}\n",
+		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: https://u.example}\n    envelope: huaweicloud\n  - id: b\n    source: {kind: html-table, file: p.html, url: https://u.example}\n    envelope: huaweicloud\n    go: {dir: go/a}\n",
 			"c.yaml: line 9: catalog b: go: dir go/a is also used by catalog a"},
 	} {
 		_, err := Parse("c.yaml", []byte(tc.in))

@@ -32,13 +32,13 @@ catalogs:
 		t.Errorf("envelope scim: %+v", c.Envelope)
 	}
 	for _, tc := range []struct{ in, want string }{
-		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: pdf, file: a.pdf, url: u}\n",
+		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: pdf, file: a.pdf, url: https://u.example}\n",
 			`c.yaml: line 4: catalog a: source: unknown kind "pdf" (one of: html-table, openapi, catalog, scimdoc)`},
-		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: scimdoc, file: a.txt, url: u}\n    go: {scim_base: /abs/scim}\n",
+		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: scimdoc, file: a.txt, url: https://u.example}\n    go: {scim_base: /abs/scim}\n",
 			`c.yaml: line 5: catalog a: go: scim_base "/abs/scim": want an import path`},
-		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: scimdoc, file: a.txt, url: u}\n    go: {scim_bse: x}\n",
+		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: scimdoc, file: a.txt, url: https://u.example}\n    go: {scim_bse: x}\n",
 			`c.yaml: line 5: catalogs[0].go: unknown key "scim_bse"`},
-		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: scimdoc, file: a.txt, url: u, tables: [{index: 1}]}\n",
+		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: scimdoc, file: a.txt, url: https://u.example, tables: [{index: 1}]}\n",
 			`tables only applies to kind html-table`},
 	} {
 		_, err := Parse("c.yaml", []byte(tc.in))

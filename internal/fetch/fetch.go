@@ -9,7 +9,8 @@
 //     while reading;
 //   - at most 5 redirects;
 //   - retries with exponential backoff on 429 and 5xx responses, honouring
-//     Retry-After (seconds or an HTTP date) up to a limit;
+//     Retry-After (seconds or an HTTP date) up to a limit: a server asking
+//     for longer, however absurd the value, fails the fetch (exit 2);
 //   - conditional requests: If-None-Match and If-Modified-Since from the
 //     ETag and Last-Modified the lock file kept, so an unchanged page costs
 //     a 304.
@@ -20,7 +21,9 @@
 //
 // The lock file, sources/errgen.lock beside errgen.yaml, records for each
 // snapshot file what the last fetch saw: the URL, ETag, Last-Modified, the
-// snapshot's SHA-256, the day its bytes were taken and the errgen version
+// Content-Type's charset (Response.Charset; a snapshot keeps the vendor's
+// exact bytes, so generate and drift decode it by the recorded charset),
+// the snapshot's SHA-256, the day its bytes were taken and the errgen version
 // that wrote it (package internal/lock documents the format).
 // [Client.Update] fetches one snapshot file and applies the guard: if the fetched
 // page parses, as any catalog reading it, to no entries or to less than
@@ -41,6 +44,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/errgen/errgen/internal/lock"
+	"github.com/errgen/errgen/internal/textenc"
 )
 
 // Defaults of a Client's zero fields.
@@ -96,6 +102,10 @@ type Response struct {
 	Body        []byte
 	// ETag and LastModified are the response's validators ("" if none).
 	ETag, LastModified string
+	// Charset is the charset parameter of the Content-Type, such as
+	// "Shift_JIS": "" when it has none, or none a lock file may record
+	// (lock.ValidCharset).
+	Charset string
 	// URL is where the document was found, after redirects.
 	URL string
 	// Status is the final HTTP status; Attempts how many requests it took.
@@ -202,6 +212,7 @@ type errRetry struct {
 	status     string
 	retryAfter time.Duration
 	hasAfter   bool
+	header     string // the Retry-After value as sent, for messages
 }
 
 func (e *errRetry) Error() string { return e.status }
@@ -227,7 +238,8 @@ func (c *Client) Get(ctx context.Context, req Request) (*Response, error) {
 		wait := c.backoff(attempt)
 		if re.hasAfter {
 			if re.retryAfter > c.maxRetryAfter() {
-				return nil, &Error{req.URL, fmt.Errorf("%s, and Retry-After asks to wait %s, more than %s", re.status, re.retryAfter, c.maxRetryAfter())}
+				return nil, &Error{req.URL, fmt.Errorf("%s: server asked to retry after %s (Retry-After: %q), longer than the %s errgen waits at most",
+					re.status, re.retryAfter, cut(re.header, 64), c.maxRetryAfter())}
 			}
 			wait = re.retryAfter
 		}
@@ -263,6 +275,7 @@ func (c *Client) attempt(ctx context.Context, hc *http.Client, req Request) (*Re
 		Status:       resp.StatusCode,
 		ETag:         resp.Header.Get("ETag"),
 		LastModified: resp.Header.Get("Last-Modified"),
+		Charset:      responseCharset(resp.Header.Get("Content-Type")),
 		URL:          resp.Request.URL.String(),
 	}
 	switch {
@@ -271,8 +284,9 @@ func (c *Client) attempt(ctx context.Context, hc *http.Client, req Request) (*Re
 		return out, nil
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		after, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now())
-		return nil, &errRetry{resp.Status, after, ok}
+		v := resp.Header.Get("Retry-After")
+		after, ok := retryAfter(v, time.Now())
+		return nil, &errRetry{resp.Status, after, ok, v}
 	case resp.StatusCode != http.StatusOK:
 		return nil, fmt.Errorf("%s%s", resp.Status, errorPage(resp))
 	}
@@ -308,23 +322,49 @@ func (c *Client) explain(ctx context.Context, err error) error {
 	return err
 }
 
-// retryAfter reads a Retry-After value: seconds or an HTTP date.
+// maxRetryAfterValue is where retryAfter clamps: far past any wait
+// honoured, and far from where seconds overflow a Duration (about 292
+// years), which once turned "Retry-After: 9300000000" into a negative wait
+// and an immediate retry.
+const maxRetryAfterValue = 1000 * 24 * time.Hour
+
+// retryAfter reads a Retry-After value: seconds or an HTTP date, as a
+// wait between 0 and maxRetryAfterValue whatever the value.
 func retryAfter(v string, now time.Time) (time.Duration, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false
 	}
-	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
+	if n, err := strconv.ParseUint(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		// ParseUint gives the largest uint64 when out of range.
+		if n > uint64(maxRetryAfterValue/time.Second) {
+			return maxRetryAfterValue, true
+		}
 		return time.Duration(n) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		d := t.Sub(now)
-		if d < 0 {
-			d = 0
-		}
+		d := min(max(t.Sub(now), 0), maxRetryAfterValue)
 		return d.Round(time.Second), true
 	}
 	return 0, false
+}
+
+// cut shortens s to at most n bytes for a message.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// responseCharset is the charset a Content-Type declares, when it is one
+// the lock file can record; a page whose header says nothing usable is
+// decoded by its own declarations, as if the header named no charset.
+func responseCharset(contentType string) string {
+	if cs := textenc.ContentTypeCharset(contentType); lock.ValidCharset(cs) {
+		return cs
+	}
+	return ""
 }
 
 var titleRE = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)

@@ -187,7 +187,14 @@ func TestRetries(t *testing.T) {
 		{"503, Retry-After date", [][2]string{{"503", date}}, []time.Duration{90 * time.Second}, ""},
 		{"502, Retry-After 0", [][2]string{{"502", "0"}}, []time.Duration{0}, ""},
 		{"503 always", [][2]string{{"503", ""}, {"503", ""}, {"503", ""}, {"503", ""}}, []time.Duration{time.Millisecond, 2 * time.Millisecond, 3 * time.Millisecond}, "503 Service Unavailable after 4 attempts"},
-		{"Retry-After too long", [][2]string{{"429", "3600"}}, nil, "429 Too Many Requests, and Retry-After asks to wait 1h0m0s, more than 2m0s"},
+		{"Retry-After too long", [][2]string{{"429", "3600"}}, nil, `429 Too Many Requests: server asked to retry after 1h0m0s (Retry-After: "3600"), longer than the 2m0s errgen waits at most`},
+		// 9300000000 s overflowed a Duration into a negative wait: an
+		// immediate retry instead of a refusal.
+		{"Retry-After overflowing", [][2]string{{"503", "9300000000"}}, nil, `503 Service Unavailable: server asked to retry after 24000h0m0s (Retry-After: "9300000000"), longer than the 2m0s errgen waits at most`},
+		{"Retry-After past uint64", [][2]string{{"503", "99999999999999999999999"}}, nil, "server asked to retry after 24000h0m0s"},
+		{"Retry-After date far ahead", [][2]string{{"503", "Fri, 31 Dec 9999 23:59:59 GMT"}}, nil, "server asked to retry after 24000h0m0s"},
+		{"Retry-After date passed", [][2]string{{"503", "Mon, 01 Jan 1900 00:00:00 GMT"}}, []time.Duration{0}, ""},
+		{"Retry-After negative", [][2]string{{"503", "-5"}}, []time.Duration{time.Millisecond}, ""},
 		{"404 is not retried", [][2]string{{"404", "1"}}, nil, `404 Not Found (an HTML error page titled "busy")`},
 	}
 	for _, tt := range tests {

@@ -11,6 +11,7 @@ import (
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/build"
 	"github.com/errgen/errgen/internal/config"
+	"github.com/errgen/errgen/internal/lock"
 )
 
 // Snapshot is another version of a config's source file (fetched, or
@@ -18,23 +19,33 @@ import (
 // committed one: it is written to a temporary directory at the same
 // relative path and loaded with build.Load from a copy of the config
 // rooted there, so every source setting of the config applies, whatever
-// the source kind.
+// the source kind. Its bytes are decoded with the Content-Type charset
+// the config's errgen.lock records for the same bytes, unless SetCharset
+// says otherwise.
 type Snapshot struct {
-	cfg  config.Config
-	file string // as the config names it
-	name string // as messages name it
-	path string // the temporary copy
+	cfg     config.Config
+	file    string // as the config names it
+	name    string // as messages name it
+	path    string // the temporary copy
+	charset string // the Content-Type's, "" when none
 }
 
 // NewSnapshot places data as the source file file (slash-separated,
 // relative to the config) of cfg; name is how messages call it, such as
 // its URL. Close removes the temporary copy.
 func NewSnapshot(cfg *config.Config, file, name string, data []byte) (*Snapshot, error) {
-	dir, err := os.MkdirTemp("", "errgen-snapshot-*")
+	locked, err := lock.Read(filepath.Join(cfg.Dir, lock.Name))
 	if err != nil {
 		return nil, err
 	}
 	s := &Snapshot{cfg: *cfg, file: path.Clean(file), name: name}
+	if e := locked.Entry(s.file); e != nil && e.SHA256 == Sum(data) {
+		s.charset = e.Charset
+	}
+	dir, err := os.MkdirTemp("", "errgen-snapshot-*")
+	if err != nil {
+		return nil, err
+	}
 	s.cfg.Dir = dir
 	s.path = s.cfg.Path(s.file)
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
@@ -47,6 +58,10 @@ func NewSnapshot(cfg *config.Config, file, name string, data []byte) (*Snapshot,
 	}
 	return s, nil
 }
+
+// SetCharset sets the Content-Type charset the snapshot is decoded with,
+// such as that of the response that fetched it ("" for none).
+func (s *Snapshot) SetCharset(charset string) { s.charset = charset }
 
 // Close removes the temporary copy.
 func (s *Snapshot) Close() error { return os.RemoveAll(s.cfg.Dir) }
@@ -62,7 +77,7 @@ func (s *Snapshot) Load(id string) (*build.Loaded, error) {
 	if path.Clean(c.Source.File) != s.file {
 		return nil, fmt.Errorf("catalog %s reads %s, not %s", id, c.Source.File, s.file)
 	}
-	loaded, err := build.Load(&s.cfg, id)
+	loaded, err := build.LoadWith(&s.cfg, build.LoadOptions{Charsets: map[string]string{s.file: s.charset}}, id)
 	if err != nil {
 		return nil, s.rename(err)
 	}

@@ -94,6 +94,9 @@ type Fetched struct {
 	Data []byte
 	// Changed reports whether Data differs from the snapshot.
 	Changed bool
+	// Charset is the Content-Type charset Data is decoded with: the
+	// response's, or on a 304 the one the lock recorded for the snapshot.
+	Charset string
 	// Loaded are Data's catalogs, one for each catalog of Source, in
 	// order, as generate would load them.
 	Loaded []*build.Loaded
@@ -141,9 +144,12 @@ func (c *Client) Update(ctx context.Context, src *Source, l *lock.Lock) (*Fetche
 	if err != nil {
 		return nil, err
 	}
-	f := &Fetched{Source: src, Response: resp, Data: resp.Body}
+	f := &Fetched{Source: src, Response: resp, Data: resp.Body, Charset: resp.Charset}
 	if resp.NotModified {
-		f.Data = current
+		f.Data, f.Charset = current, ""
+		if e := l.Entry(src.File); e != nil && current != nil && e.SHA256 == Sum(current) {
+			f.Charset = e.Charset
+		}
 	}
 	f.Changed = current == nil || Sum(current) != Sum(f.Data)
 	if err := f.guard(current); err != nil {
@@ -159,6 +165,7 @@ func (f *Fetched) guard(current []byte) error {
 		return err
 	}
 	defer snap.Close()
+	snap.SetCharset(f.Charset)
 	for _, cat := range src.Catalogs {
 		want := -1
 		if current != nil {
@@ -187,7 +194,7 @@ func (f *Fetched) guard(current []byte) error {
 func (f *Fetched) Entry(old *lock.Entry, errgen string, today time.Time) lock.Entry {
 	src, resp := f.Source, f.Response
 	e := lock.Entry{Catalogs: src.IDs(), File: src.File, URL: src.URL, ETag: resp.ETag, LastModified: resp.LastModified,
-		SHA256: Sum(f.Data), Date: lock.Date(today), Errgen: errgen}
+		Charset: f.Charset, SHA256: Sum(f.Data), Date: lock.Date(today), Errgen: errgen}
 	if old == nil {
 		return e
 	}
@@ -210,38 +217,58 @@ func Sum(data []byte) string {
 // them or none: every content goes to a temporary file beside its
 // destination first, and only when all are written are they renamed into
 // place.
-func WriteFiles(files map[string][]byte) error {
-	type pending struct{ tmp, dst string }
+//
+// Every path must lie in dir (the config's directory), and every write
+// goes through an os.Root at dir: neither ".." nor a symbolic link takes
+// a snapshot or the lock out of it. Temporary files an interrupted fetch
+// left beside the destinations (".NAME.tmpDIGITS") are removed first.
+func WriteFiles(dir string, files map[string][]byte) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	rels := map[string]string{} // slash path in root → path as given
+	for p := range files {
+		rel, err := filepath.Rel(dir, p)
+		if err != nil || !filepath.IsLocal(rel) {
+			return fmt.Errorf("%s: refusing to write it: errgen writes snapshots and the lock only in %s", p, dir)
+		}
+		rels[filepath.ToSlash(rel)] = p
+	}
+	if _, err := build.RemoveStaleTemps(root, slices.Collect(maps.Keys(rels))); err != nil {
+		return err
+	}
+	type pending struct{ tmp, rel string }
 	var todo []pending
 	cleanup := func() {
 		for _, p := range todo {
-			os.Remove(p.tmp)
+			root.Remove(p.tmp)
 		}
 	}
-	for _, dst := range slices.Sorted(maps.Keys(files)) {
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			cleanup()
-			return err
+	fail := func(rel string, err error) error {
+		cleanup()
+		if build.Escapes(err) {
+			return fmt.Errorf("%s: refusing to write it: a symbolic link on its path leads outside %s (hint: replace the link with a real directory or file)", rels[rel], dir)
 		}
-		f, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".tmp*")
+		return fmt.Errorf("%s: %w", rels[rel], err)
+	}
+	for _, rel := range slices.Sorted(maps.Keys(rels)) {
+		if d := path.Dir(rel); d != "." {
+			if err := root.MkdirAll(d, 0o755); err != nil {
+				return fail(rel, err)
+			}
+		}
+		tmp, err := build.WriteTemp(root, rel, files[rels[rel]])
 		if err != nil {
-			cleanup()
-			return err
+			return fail(rel, err)
 		}
-		todo = append(todo, pending{f.Name(), dst})
-		_, werr := f.Write(files[dst])
-		cerr := f.Close()
-		if err := errors.Join(werr, cerr, os.Chmod(f.Name(), 0o644)); err != nil {
-			cleanup()
-			return err
-		}
+		todo = append(todo, pending{tmp, rel})
 	}
 	for i, p := range todo {
-		if err := os.Rename(p.tmp, p.dst); err != nil {
-			for _, q := range todo[i:] {
-				os.Remove(q.tmp)
-			}
-			return err
+		if err := root.Rename(p.tmp, p.rel); err != nil {
+			todo = todo[i:]
+			return fail(p.rel, err)
 		}
 	}
 	return nil

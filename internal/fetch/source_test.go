@@ -188,6 +188,7 @@ func TestEntry(t *testing.T) {
 		}
 		w.Header().Set("ETag", etag)
 		w.Header().Set("Last-Modified", "Wed, 10 Apr 2024 02:00:00 GMT")
+		w.Header().Set("Content-Type", "text/html") // no charset: TestCharsetFetch covers it
 		fmt.Fprint(w, page)
 	}))
 	defer srv.Close()
@@ -241,7 +242,7 @@ func TestEntry(t *testing.T) {
 func TestWriteFiles(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.html"), filepath.Join(dir, "sub", "b.html")
-	if err := fetch.WriteFiles(map[string][]byte{a: []byte("A"), b: []byte("B")}); err != nil {
+	if err := fetch.WriteFiles(dir, map[string][]byte{a: []byte("A"), b: []byte("B")}); err != nil {
 		t.Fatal(err)
 	}
 	if data, _ := os.ReadFile(b); string(data) != "B" {
@@ -250,7 +251,7 @@ func TestWriteFiles(t *testing.T) {
 	// One destination cannot be written: nothing is replaced, no
 	// temporary file is left.
 	blocked := filepath.Join(dir, "a.html", "c.html")
-	if err := fetch.WriteFiles(map[string][]byte{a: []byte("A2"), blocked: []byte("C")}); err == nil {
+	if err := fetch.WriteFiles(dir, map[string][]byte{a: []byte("A2"), blocked: []byte("C")}); err == nil {
 		t.Fatal("no error")
 	}
 	if data, _ := os.ReadFile(a); string(data) != "A" {
@@ -259,5 +260,55 @@ func TestWriteFiles(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 2 {
 		t.Errorf("left behind: %v", entries)
+	}
+}
+
+// WriteFiles writes only inside the config's directory: a symbolic link
+// there that leads out of it is refused, naming the path, and nothing is
+// written (Hardening item 2); a path outside it is refused too.
+func TestWriteFilesConfined(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(dir, "snap")); err != nil {
+		t.Skip(err)
+	}
+	a, linked := filepath.Join(dir, "a.html"), filepath.Join(dir, "snap", "b.html")
+	err := fetch.WriteFiles(dir, map[string][]byte{a: []byte("A"), linked: []byte("B")})
+	if err == nil || !strings.Contains(err.Error(), linked) || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("WriteFiles through a link out of %s: err = %v", dir, err)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) > 0 {
+		t.Errorf("wrote outside the config's directory: %v", entries)
+	}
+	if _, err := os.Stat(a); err == nil {
+		t.Error("a.html written although another file was refused")
+	}
+	up := filepath.Join(dir, "..", "escaped.html")
+	if err := fetch.WriteFiles(dir, map[string][]byte{up: []byte("X")}); err == nil {
+		t.Errorf("WriteFiles(%s) wrote outside %s", up, dir)
+	}
+}
+
+// Temporary files a killed fetch left beside a snapshot are removed by
+// the next one (Hardening item 4).
+func TestWriteFilesRemovesLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, "sub", ".b.html.tmp123456")
+	other := filepath.Join(dir, "sub", ".c.html.tmp123456")
+	for _, p := range []string{stale, other} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("partial"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := fetch.WriteFiles(dir, map[string][]byte{filepath.Join(dir, "sub", "b.html"): []byte("B")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Errorf("%s left behind", stale)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("%s removed, but it is not beside a file this fetch writes", other)
 	}
 }

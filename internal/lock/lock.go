@@ -28,6 +28,14 @@
 //   - etag, last_modified: the validators the server sent (left out when
 //     it sent none), which the next fetch sends back as If-None-Match and
 //     If-Modified-Since;
+//   - charset: the charset parameter of the Content-Type the server sent
+//     ("Shift_JIS" for text/html; charset=Shift_JIS), left out when it
+//     sent none. The snapshot keeps the vendor's exact bytes, so this is
+//     how errgen generate still knows how to decode a page that declares
+//     its charset only in the response; like the date, it applies only
+//     while the snapshot has the entry's digest. A charset is a name of
+//     1–64 letters, digits and . _ : + - (the characters of charset names);
+//     anything else is an error;
 //   - sha256: the hex SHA-256 of the snapshot's bytes as fetched. An entry
 //     describes the snapshot only while the file on disk still has this
 //     digest; errgen ignores the entry of a snapshot edited since;
@@ -90,6 +98,9 @@ type Entry struct {
 	// ETag and LastModified are the validators the server sent.
 	ETag         string `yaml:"etag,omitempty"`
 	LastModified string `yaml:"last_modified,omitempty"`
+	// Charset is the charset parameter of the Content-Type the server
+	// sent; "" when none.
+	Charset string `yaml:"charset,omitempty"`
 	// SHA256 is the hex digest of the snapshot as fetched.
 	SHA256 string `yaml:"sha256"`
 	// Date is the day, in DateLayout and UTC, the snapshot's bytes were
@@ -156,20 +167,34 @@ func Parse(file string, data []byte) (*Lock, error) {
 	if l.Version != Version {
 		return nil, bad(line(value(root, "version")), fmt.Sprintf("version %d, want %d", l.Version, Version))
 	}
+	field := func(i int, key string) *yaml.Node {
+		if s := value(root, "sources"); s != nil && i < len(s.Content) {
+			return value(s.Content[i], key)
+		}
+		return nil
+	}
 	for i, e := range l.Sources {
+		if e.Charset != "" && !ValidCharset(e.Charset) {
+			return nil, bad(line(field(i, "charset")), fmt.Sprintf("source %s: charset %q, want a charset name such as Shift_JIS: 1 to 64 letters, digits and . _ : + -", e.File, e.Charset))
+		}
 		if e.Date == "" {
 			continue
 		}
 		if _, err := time.Parse(DateLayout, e.Date); err != nil {
-			var n *yaml.Node
-			if s := value(root, "sources"); s != nil && i < len(s.Content) {
-				n = value(s.Content[i], "date")
-			}
-			return nil, bad(line(n), fmt.Sprintf("source %s: date %q, want a day as YYYY-MM-DD", e.File, e.Date))
+			return nil, bad(line(field(i, "date")), fmt.Sprintf("source %s: date %q, want a day as YYYY-MM-DD", e.File, e.Date))
 		}
 	}
 	return &l, nil
 }
+
+// charsetName is what a charset name may look like: the characters IANA
+// and WHATWG names use, short enough to show in a message.
+var charsetName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}$`)
+
+// ValidCharset reports whether s may be an entry's charset. It says
+// nothing about whether errgen knows the charset: an unknown one is a
+// warning when the snapshot is read, not a bad lock.
+func ValidCharset(s string) bool { return charsetName.MatchString(s) }
 
 // value returns the value of key in mapping n, or nil.
 func value(n *yaml.Node, key string) *yaml.Node {

@@ -104,3 +104,60 @@ func TestDate(t *testing.T) {
 		t.Errorf("Date = %s", d)
 	}
 }
+
+// TestCharset: an entry records the Content-Type's charset after the
+// validators, and leaves it out when there was none, so locks written
+// before errgen recorded charsets stay byte for byte the same.
+func TestCharset(t *testing.T) {
+	l := &lock.Lock{}
+	l.Set(lock.Entry{Catalogs: []string{"a/a"}, File: "a.html", URL: "https://a", ETag: `"q"`, Charset: "Shift_JIS", SHA256: "aa", Errgen: "v1"})
+	l.Set(lock.Entry{Catalogs: []string{"b/b"}, File: "b.html", URL: "https://b", SHA256: "bb", Errgen: "v1"})
+	data, err := l.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `# Written by errgen fetch: what the last fetch of each source saw. DO NOT EDIT.
+version: 1
+sources:
+  - catalogs: [a/a]
+    file: a.html
+    url: https://a
+    etag: '"q"'
+    charset: Shift_JIS
+    sha256: aa
+    errgen: v1
+  - catalogs: [b/b]
+    file: b.html
+    url: https://b
+    sha256: bb
+    errgen: v1
+`
+	if string(data) != want {
+		t.Errorf("got\n%s\nwant\n%s", data, want)
+	}
+	back, err := lock.Parse("errgen.lock", data)
+	if err != nil || back.Entry("a.html").Charset != "Shift_JIS" {
+		t.Errorf("round trip: %+v %v", back, err)
+	}
+}
+
+// TestCharsetAdversarial: a lock comes from pull requests too; a charset
+// that is no charset name (markup, a terminal escape, a megabyte) is an
+// error naming the line, before it can reach a message or a decoder.
+func TestCharsetAdversarial(t *testing.T) {
+	const hint = " (errgen fetch rewrites this file; delete it to start afresh)"
+	for in, msg := range map[string]string{
+		"version: 1\nsources:\n  - file: a\n    charset: \"\\e]0;pwned\\a\"\n":              `errgen.lock: line 4: source a: charset "\x1b]0;pwned\a", want a charset name such as Shift_JIS: 1 to 64 letters, digits and . _ : + -` + hint,
+		"version: 1\nsources:\n  - file: a\n    charset: <b>x</b>\n":                        `errgen.lock: line 4: source a: charset "<b>x</b>", want a charset name such as Shift_JIS: 1 to 64 letters, digits and . _ : + -` + hint,
+		"version: 1\nsources:\n  - file: a\n    charset: " + strings.Repeat("x", 65) + "\n": `errgen.lock: line 4: source a: charset "` + strings.Repeat("x", 65) + `", want a charset name such as Shift_JIS: 1 to 64 letters, digits and . _ : + -` + hint,
+	} {
+		if _, err := lock.Parse("errgen.lock", []byte(in)); err == nil || err.Error() != msg {
+			t.Errorf("%q:\ngot  %v\nwant %s", in, err, msg)
+		}
+	}
+	for _, ok := range []string{"Shift_JIS", "gbk", "ISO-8859-1", "iso_8859-1:1987", "x-user-defined"} {
+		if !lock.ValidCharset(ok) {
+			t.Errorf("ValidCharset(%q) = false", ok)
+		}
+	}
+}

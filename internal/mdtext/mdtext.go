@@ -5,15 +5,25 @@
 //
 // Every ASCII punctuation character that can start or end markup is
 // backslash-escaped, which CommonMark allows for any ASCII punctuation;
-// the rest is left alone so the Markdown source stays readable. Characters
-// Markdown cannot hold literally are replaced: control characters other
-// than tab and newline, and invalid UTF-8, become U+FFFD, the way emit/gopkg
-// shows them in comments.
+// the rest is left alone so the Markdown source stays readable.
+//
+// What a reader must not be shown raw is made visible instead: every
+// character internal/textsafe calls Hidden (control characters other than
+// tab and newline, NUL, bidirectional controls that would make a code
+// cell read differently from its bytes, the byte order mark, zero-width
+// characters, line and paragraph separators) and every byte that is not
+// UTF-8 is written as its textsafe escape, such as \u202e or \xff, which
+// renders as those characters; text without them is not affected.
+//
+// Links are made only to http and https URLs (see [Link]); anything else,
+// javascript: above all, stays text.
 package mdtext
 
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/errgen/errgen/internal/textsafe"
 )
 
 // special are the characters escaped wherever they appear. '#', '+', '-',
@@ -79,29 +89,51 @@ func Code(s string) string {
 		}
 	}
 	fence := strings.Repeat("`", longest+1)
+	// A backtick next to the fence needs a blank between them, and
+	// CommonMark strips one blank from each end of a span that has one at
+	// both ends and is not all blanks: the padding is what it strips.
 	pad := ""
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || (s != "" && strings.Trim(s, " ") == "") {
+	edge := strings.HasPrefix(s, " ") && strings.HasSuffix(s, " ") && strings.Trim(s, " \t") != ""
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || edge {
 		pad = " "
 	}
 	return fence + pad + strings.ReplaceAll(s, "|", `\|`) + pad + fence
 }
 
 // URL returns u as a link destination: written between < and >, with the
-// characters that could end it or break the line percent-encoded.
+// characters that could end it or break the line percent-encoded, and so
+// are the bytes of hidden characters and invalid UTF-8, so the address a
+// reader sees is the one followed. It does not judge the scheme: callers
+// link only what textsafe.WebURL accepts, as [Link] does.
 func URL(u string) string {
 	var b strings.Builder
 	b.WriteByte('<')
-	for i := 0; i < len(u); i++ {
-		c := u[i]
-		switch {
-		case c == '<' || c == '>' || c == '\\' || c == '|' || c <= ' ' || c == 0x7f:
-			b.WriteString("%" + strings.ToUpper(hex(c)))
-		default:
-			b.WriteByte(c)
+	for i := 0; i < len(u); {
+		r, size := utf8.DecodeRuneInString(u[i:])
+		hidden := textsafe.Hidden(r) || r == utf8.RuneError && size == 1
+		for _, c := range []byte(u[i : i+size]) {
+			switch {
+			case hidden, c == '<' || c == '>' || c == '\\' || c == '|' || c <= ' ' || c == 0x7f:
+				b.WriteString("%" + strings.ToUpper(hex(c)))
+			default:
+				b.WriteByte(c)
+			}
 		}
+		i += size
 	}
 	b.WriteByte('>')
 	return b.String()
+}
+
+// Link returns a link with text to u when u is an http or https URL (see
+// textsafe.WebURL), and else text alone, escaped like [Inline]: a
+// "javascript:" or "data:" URL from a vendor catalog must not become
+// something a reader can click.
+func Link(text, u string) string {
+	if !textsafe.WebURL(u) {
+		return Inline(text)
+	}
+	return "[" + Inline(text) + "](" + URL(u) + ")"
 }
 
 func hex(c byte) string {
@@ -182,30 +214,10 @@ func ref(b *strings.Builder, blanks string) {
 	}
 }
 
-// clean replaces what Markdown cannot carry literally by U+FFFD: control
-// characters other than tab and newline (a carriage return would end a
-// line, NUL is replaced by every renderer anyway) and invalid UTF-8.
+// clean writes what Markdown cannot carry literally, or a reader must see,
+// as a visible escape: a carriage return would end a line, NUL is dropped
+// by renderers, a bidi control reorders what is displayed. Tab and newline
+// are left to the callers, which know their context.
 func clean(s string) string {
-	ok := true
-	for _, r := range s {
-		if bad(r) {
-			ok = false
-			break
-		}
-	}
-	if ok {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if bad(r) {
-			r = utf8.RuneError
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func bad(r rune) bool {
-	return r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r < 0xa0
+	return textsafe.Escape(s)
 }

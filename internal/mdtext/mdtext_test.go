@@ -180,7 +180,7 @@ func TestURL(t *testing.T) {
 
 func TestClean(t *testing.T) {
 	got := mdtext.Cell("a\rb\x00c\x7fd\xffe")
-	if want := "a\ufffdb\ufffdc\ufffdd\ufffde"; got != want {
+	if want := `a\\x0db\\x00c\\x7fd\\xffe`; got != want {
 		t.Errorf("Cell with control characters = %q, want %q", got, want)
 	}
 }

@@ -50,8 +50,25 @@
 // columns. rowspan="0" and rowspans past the end of the row group stop at
 // the end of the group (<thead>, <tbody>, <tfoot>); colspan is clamped to
 // 1000, and so is the width of the table. Where cells overlap, the later
-// one wins. A row is skipped when no cell starting in it has any text:
+// one wins. Spans copy a cell into every slot it covers, so a page's
+// tables together may lay out at most twice the page's size plus 2 MiB
+// (64 MiB at most) of slots, each counted as 48 bytes plus its cell's
+// text: real pages use under half their size, and a hostile page of
+// colspan="1000" or rowspan="65534" cells is an error naming the table
+// and the row instead of gigabytes of memory. A row is skipped when no cell starting in it has any text:
 // blank rows, and rows that only hold the tails of rowspans above them.
+//
+// # Charset
+//
+// The page is decoded to UTF-8 before it is read, by the first charset
+// declared by a byte order mark, Options.Charset (the charset of the
+// Content-Type the page was fetched with, which errgen.lock records) or a
+// <meta charset> / <meta http-equiv="Content-Type"> in its first 1024
+// bytes; a page that declares none is read as UTF-8 (internal/textenc
+// has the rules). These are warnings: a page that declares no charset
+// and is not valid UTF-8 (naming the line of the first bad byte, which
+// reads as U+FFFD), a page declared UTF-8 that is not, and a declared
+// charset errgen does not know (ignored, naming it).
 //
 // # Cell text
 //

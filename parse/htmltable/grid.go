@@ -1,6 +1,8 @@
 package htmltable
 
 import (
+	"fmt"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -49,6 +51,51 @@ type grid struct {
 	down   []span  // per column: the cell reaching into later rows
 	slots  []*cell // the current row's slots
 	groupN []int   // per row: rows left in its group, itself included
+	budget *budget
+}
+
+// The cost of laying out a slot, in bytes: what a caller materialises for
+// it (an Extra entry, a key byte run, a pointer) besides the cell's text.
+const (
+	slotCost = 48
+	holeCost = 8
+)
+
+// budget bounds what the grids of one page may lay out. colspan and
+// rowspan let a few bytes of markup cover a thousand slots, each of which
+// becomes an Extra value and part of a duplicate key, so a 2 MB page of
+// colspan="1000" cells used to need gigabytes. Every slot laid out costs
+// slotCost plus its cell's text, and a page gets budgetFactor times its
+// own size plus budgetSlack, never more than budgetCap: real error pages
+// use less than half their size (Huawei's 229 KB page: 0.48×).
+type budget struct {
+	left, limit int
+}
+
+const (
+	budgetFactor = 2
+	budgetSlack  = 2 << 20
+	budgetCap    = 64 << 20
+)
+
+func newBudget(pageSize int) *budget {
+	limit := min(budgetFactor*pageSize+budgetSlack, budgetCap)
+	return &budget{left: limit, limit: limit}
+}
+
+// errBudget is what grid.next reports when the page's budget runs out;
+// callers say where.
+type errBudget struct{ limit int }
+
+func (e errBudget) Error() string {
+	return fmt.Sprintf("colspan and rowspan expand the tables past the limit of %s of cells "+
+		"(%d× the page's size plus %d MiB, at most %d MiB); expected spans that fit the table, "+
+		"as rowspan and colspan in a real error table do", sizeText(e.limit), budgetFactor, budgetSlack>>20, budgetCap>>20)
+}
+
+// sizeText renders a byte count in MiB with one decimal.
+func sizeText(n int) string {
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 }
 
 type span struct {
@@ -56,8 +103,8 @@ type span struct {
 	left int // rows still covered below the current one
 }
 
-func newGrid(rows []row) *grid {
-	g := &grid{rows: rows, groupN: make([]int, len(rows))}
+func newGrid(rows []row, b *budget) *grid {
+	g := &grid{rows: rows, groupN: make([]int, len(rows)), budget: b}
 	for i := len(rows) - 1; i >= 0; i-- {
 		g.groupN[i] = 1
 		if i+1 < len(rows) && rows[i+1].group == rows[i].group {
@@ -68,8 +115,9 @@ func newGrid(rows []row) *grid {
 }
 
 // next lays out the next row and returns its slots; a nil slot is a hole
-// no cell covers. The slice is reused by the following call.
-func (g *grid) next() []*cell {
+// no cell covers. The slice is reused by the following call. It fails
+// with errBudget once the page's budget is spent.
+func (g *grid) next() ([]*cell, error) {
 	r := g.i
 	g.i++
 	if r > 0 && g.rows[r].group != g.rows[r-1].group {
@@ -117,7 +165,24 @@ func (g *grid) next() []*cell {
 		}
 		x += cs
 	}
-	return g.slots
+	return g.slots, g.charge()
+}
+
+// charge pays for the current row's slots: a text is paid for in every
+// slot it fills, since that is how often callers copy it.
+func (g *grid) charge() error {
+	b := g.budget
+	for _, c := range g.slots {
+		cost := holeCost
+		if c != nil {
+			cost = slotCost + len(c.Text())
+		}
+		b.left -= cost
+		if b.left < 0 {
+			return errBudget{b.limit}
+		}
+	}
+	return nil
 }
 
 // skip advances past the next row without laying it out: a title row is

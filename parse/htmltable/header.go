@@ -76,7 +76,7 @@ type column struct {
 func columns(headers []string) []column {
 	cols := make([]column, 0, len(headers))
 	taken := map[field]bool{}
-	used := map[string]bool{}
+	used := map[string]int{}
 	for i, h := range headers {
 		f := synonyms[headerKey(h)]
 		if f != extra && !taken[f] {
@@ -92,15 +92,27 @@ func columns(headers []string) []column {
 // uniqueName returns the Extra key of column i (0-based) with header h.
 // A column without header text is called "column N" after its 1-based
 // position, so it still has a key a reader can find.
-func uniqueName(used map[string]bool, h string, i int) string {
+//
+// used maps every name taken to the last n tried for it as a base, so
+// that a thousand columns named alike cost a thousand tries, not half a
+// million.
+func uniqueName(used map[string]int, h string, i int) string {
 	if h == "" {
 		h = fmt.Sprintf("column %d", i+1)
 	}
 	name := h
-	for n := 2; used[name]; n++ {
-		name = fmt.Sprintf("%s (%d)", h, n)
+	if n, taken := used[h]; taken {
+		n = max(n, 1)
+		for {
+			n++
+			name = fmt.Sprintf("%s (%d)", h, n)
+			if _, taken := used[name]; !taken {
+				break
+			}
+		}
+		used[h] = n
 	}
-	used[name] = true
+	used[name] = 0
 	return name
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/textenc"
 )
 
 // Options controls Parse.
@@ -22,13 +23,18 @@ type Options struct {
 	// warnings: the row is left out and counted in Report.SkippedRows
 	// instead of failing the parse.
 	SkipBadRows bool
+	// Charset is the charset the page's Content-Type declared, such as
+	// "Shift_JIS" ("" when none): it wins over a <meta charset>, a byte
+	// order mark wins over it (see "Charset" in the package doc).
+	Charset string
 }
 
 // Parse returns the entries of every selected error-code table of the
 // page, tables in document order, rows in source order. Input errors are
 // *catalog.Diagnostic values.
 func Parse(src []byte, opts Options) ([]catalog.Entry, *catalog.Report, error) {
-	tables, err := readTables(src, opts.File)
+	dec := textenc.HTML(src, opts.Charset)
+	tables, err := readTables(dec.Text, opts.File)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -37,6 +43,9 @@ func Parse(src []byte, opts Options) ([]catalog.Entry, *catalog.Report, error) {
 		return nil, nil, err
 	}
 	p := &parser{opts: opts, report: &catalog.Report{}, seen: map[string]string{}}
+	for _, w := range dec.Warnings {
+		p.report.Warn(opts.File, lineWhere(w.Line), "%s", w.Message)
+	}
 	for _, t := range selected {
 		if err := p.table(t); err != nil {
 			return nil, nil, err
@@ -118,12 +127,12 @@ type parser struct {
 // table appends the entries of t's data rows.
 func (p *parser) table(t *table) error {
 	cols := slices.Clone(t.cols)
-	used := map[string]bool{}
+	used := map[string]int{}
 	statusCol, codeCol := -1, -1
 	for i, c := range cols {
 		switch c.field {
 		case extra:
-			used[c.name] = true
+			used[c.name] = 0
 		case status:
 			statusCol = i
 		case code:
@@ -134,14 +143,17 @@ func (p *parser) table(t *table) error {
 		p.report.Warn(p.opts.File, t.info.where(), "no status column (expected %s); every entry has status 0 (unknown)", expected[status])
 	}
 
-	g := newGrid(t.rows)
+	g := newGrid(t.rows, t.budget)
 	n := 0 // data row number
 	for r := range t.rows {
 		if r == 0 && t.title {
 			g.skip()
 			continue
 		}
-		slots := g.next()
+		slots, err := g.next()
+		if err != nil {
+			return diag(p.opts.File, fmt.Sprintf("%s, row %d", t.info.where(), n+1), "%v", err)
+		}
 		if t.isHead[r] {
 			continue
 		}
@@ -281,4 +293,12 @@ func dupKey(e *catalog.Entry) string {
 
 func diag(file, where, format string, args ...any) *catalog.Diagnostic {
 	return &catalog.Diagnostic{File: file, Where: where, Message: fmt.Sprintf(format, args...)}
+}
+
+// lineWhere names a line of the page for Diagnostic.Where, "" for none.
+func lineWhere(line int) string {
+	if line <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("line %d", line)
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/errgen/errgen/internal/textenc"
 )
 
 // TableInfo describes one table of a page.
@@ -44,9 +46,10 @@ func (t TableInfo) where() string {
 	return fmt.Sprintf("table %d %q", t.Index, t.Caption)
 }
 
-// Tables describes every table of the page, in document order.
+// Tables describes every table of the page, in document order. The page
+// is decoded as Parse decodes it without a Content-Type charset.
 func Tables(src []byte) ([]TableInfo, error) {
-	tables, err := readTables(src, "")
+	tables, err := readTables(textenc.HTML(src, "").Text, "")
 	if err != nil {
 		return nil, err
 	}
@@ -66,6 +69,7 @@ type table struct {
 	header []int // indexes into rows of the header rows
 	isHead []bool
 	cols   []column
+	budget *budget // shared by every table of the page
 }
 
 // readTables parses src and analyses the header of every table.
@@ -75,14 +79,21 @@ func readTables(src []byte, file string) ([]*table, error) {
 		return nil, diag(file, "", "cannot parse HTML: %v", err)
 	}
 	var tables []*table
-	goquery.NewDocumentFromNode(root).Find("table").Each(func(i int, s *goquery.Selection) {
-		tables = append(tables, newTable(s.Nodes[0], i+1))
-	})
+	b := newBudget(len(src))
+	for i, n := range goquery.NewDocumentFromNode(root).Find("table").Nodes {
+		t, err := newTable(n, i+1, b)
+		if err != nil {
+			return nil, diag(file, t.info.where()+", header", "%v", err)
+		}
+		tables = append(tables, t)
+	}
 	return tables, nil
 }
 
-func newTable(n *html.Node, index int) *table {
-	t := &table{info: TableInfo{Index: index}}
+// newTable sorts the rows of n and reads its header. On error it still
+// returns the table, to name it.
+func newTable(n *html.Node, index int, b *budget) (*table, error) {
+	t := &table{info: TableInfo{Index: index}, budget: b}
 	var thead []int
 	group := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -138,7 +149,10 @@ func newTable(n *html.Node, index int) *table {
 	for _, i := range t.header {
 		t.isHead[i] = true
 	}
-	t.info.Headers = t.headerTexts()
+	var err error
+	if t.info.Headers, err = t.headerTexts(); err != nil {
+		return t, err
+	}
 	t.cols = columns(t.info.Headers)
 	t.info.Fields = make([]string, len(t.cols))
 	for i, c := range t.cols {
@@ -151,19 +165,19 @@ func newTable(n *html.Node, index int) *table {
 	if t.title {
 		t.info.Rows--
 	}
-	return t
+	return t, nil
 }
 
 // headerTexts lays out the rows up to the last header row and joins, per
 // column, the texts of the distinct header cells covering it: a "Status"
 // cell with rowspan="2" over a two-row <thead> gives "Status", not
 // "Status Status".
-func (t *table) headerTexts() []string {
+func (t *table) headerTexts() ([]string, error) {
 	if len(t.header) == 0 {
-		return nil
+		return nil, nil
 	}
 	last := t.header[len(t.header)-1]
-	g := newGrid(t.rows)
+	g := newGrid(t.rows, t.budget)
 	var texts [][]string
 	var prev []*cell
 	for r := 0; r <= last; r++ {
@@ -171,7 +185,10 @@ func (t *table) headerTexts() []string {
 			g.skip()
 			continue
 		}
-		slots := g.next()
+		slots, err := g.next()
+		if err != nil {
+			return nil, err
+		}
 		if !t.isHead[r] {
 			continue
 		}
@@ -193,7 +210,7 @@ func (t *table) headerTexts() []string {
 	for x, parts := range texts {
 		headers[x] = strings.Join(parts, " ")
 	}
-	return headers
+	return headers, nil
 }
 
 // isTitleRow reports whether tr is a title row: a single cell spanning at

@@ -252,10 +252,13 @@ func (p *parser) walk() {
 			}) {
 				st, ok := parseStatus(key)
 				ref := resps[key]
+				at := opAt.child("responses", key)
+				if ok {
+					p.unresolved(ref, at)
+				}
 				if !ok || ref == nil || ref.Value == nil {
 					continue
 				}
-				at := opAt.child("responses", key)
 				if ref.Ref != "" {
 					at = at.ref(ref.Ref)
 				}
@@ -281,15 +284,29 @@ func (p *parser) walkComponents() {
 	}) {
 		ref := resps[name]
 		st, ok := statusNamed(name)
+		at := base.child(name)
+		if ok {
+			p.unresolved(ref, at)
+		}
 		if !ok || ref == nil || ref.Value == nil {
 			continue
 		}
-		at := base.child(name)
 		if ref.Ref != "" {
 			at = at.ref(ref.Ref)
 		}
 		p.response(catalog.Operation{}, st, ref.Value, at)
 	}
+}
+
+// unresolved warns about a response $ref, written at at, that leads to no
+// response: kin-openapi leaves the value of a cyclic chain of $refs empty
+// without an error, which used to drop the status silently.
+func (p *parser) unresolved(ref *openapi3.ResponseRef, at loc) {
+	if ref == nil || ref.Value != nil || ref.Ref == "" {
+		return
+	}
+	p.warn(at, "response $ref %q never reaches a response: its chain of $refs is cyclic; "+
+		"this status is left out (expected a $ref chain that ends in a response object)", ref.Ref)
 }
 
 // statusNamed reads a response name as a status: its status text without

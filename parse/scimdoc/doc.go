@@ -91,6 +91,18 @@
 // values have: an array of objects "/passwordRequirements" gets the fields
 // of its elements, "/passwordRequirements/*/type".
 //
+// # Charset
+//
+// The page is decoded to UTF-8 first, by the first charset declared by a
+// byte order mark, Options.Charset (the charset of the Content-Type it was
+// fetched with, which errgen.lock records) or, for HTML only, a
+// <meta charset> in its first 1024 bytes; a text page without a byte
+// order mark or Content-Type charset, like a page that declares nothing,
+// is read as UTF-8 (internal/textenc has the rules). A page that declares
+// no charset and is not valid UTF-8 is a warning naming the line of its
+// first bad byte, which reads as U+FFFD; so are a page declared UTF-8
+// that is not and a declared charset errgen does not know (ignored).
+//
 // # Errors
 //
 // A page with neither an error example nor a field table is an error, a

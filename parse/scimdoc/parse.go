@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/textenc"
 )
 
 // Keywords are the scimType values RFC 7644 §3.12 defines, in its order.
@@ -18,6 +19,9 @@ var Keywords = []string{"invalidFilter", "tooMany", "uniqueness", "mutability", 
 type Options struct {
 	// File names the input in messages.
 	File string
+	// Charset is the charset the page's Content-Type declared, such as
+	// "Shift_JIS" ("" when none); see "Charset" in the package doc.
+	Charset string
 }
 
 // Result is what a page gives.
@@ -97,12 +101,7 @@ func (p *parser) sortWarnings() {
 // Parse reads a SCIM provider's error documentation page, HTML or text.
 func Parse(data []byte, opts Options) (*Result, error) {
 	p := &parser{file: opts.File}
-	var lines []line
-	if looksLikeHTML(data) {
-		lines = htmlLines(data)
-	} else {
-		lines = textLines(data)
-	}
+	lines := p.decode(data, opts.Charset)
 	blocks := p.blocks(lines)
 	markHeadings(blocks)
 	tables := p.tables(blocks)
@@ -146,6 +145,28 @@ func Parse(data []byte, opts Options) (*Result, error) {
 	}
 	res.Report = p.report
 	return res, nil
+}
+
+// decode turns the page into lines of UTF-8 text, by its declared
+// charset, warning about what decoding noticed.
+func (p *parser) decode(data []byte, charset string) []line {
+	isHTML := looksLikeHTML(data)
+	var dec textenc.Decoded
+	if isHTML {
+		dec = textenc.HTML(data, charset)
+	} else {
+		dec = textenc.Text(data, charset)
+		// A UTF-16 page shows its tags only once decoded; its BOM or
+		// Content-Type already decided the charset a <meta> could.
+		isHTML = looksLikeHTML(dec.Text)
+	}
+	for _, w := range dec.Warnings {
+		p.warn(w.Line, "%s", w.Message)
+	}
+	if isHTML {
+		return htmlLines(dec.Text)
+	}
+	return textLines(dec.Text)
 }
 
 // blocks splits the lines into text, empty runs, examples and field

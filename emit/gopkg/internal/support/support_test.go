@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 	"unicode/utf8"
 
 	"github.com/errgen/errgen/catalog"
@@ -635,4 +636,86 @@ func FuzzParseAll(f *testing.F) {
 			t.Fatalf("errgenParseAll(%q) = %q, %v; encoding/json gives %q", body, got, ok, want)
 		}
 	})
+}
+
+// naiveMatch is errgenMatch's definition, executed literally: each
+// placeholder, left to right, takes the shortest text that lets the rest
+// of the template match the rest of the message.
+func naiveMatch(t, message string) ([]string, bool) {
+	start, end, _ := errgenNext(t, 0)
+	if start == len(t) {
+		return nil, t == message
+	}
+	if !strings.HasPrefix(message, t[:start]) {
+		return nil, false
+	}
+	rest := message[start:]
+	next, _, _ := errgenNext(t, end)
+	if next == len(t) { // the last placeholder: the suffix is anchored
+		suffix := t[end:]
+		if len(rest) < len(suffix) || !strings.HasSuffix(rest, suffix) {
+			return nil, false
+		}
+		return []string{rest[:len(rest)-len(suffix)]}, true
+	}
+	for n := 0; n <= len(rest); n++ {
+		if args, ok := naiveMatch(t[end:], rest[n:]); ok {
+			return append([]string{rest[:n]}, args...), true
+		}
+	}
+	return nil, false
+}
+
+// FuzzMatchNaive compares errgenMatch with naiveMatch: the same result for
+// a message within errgenMaxScan, and never a wrong one beyond it.
+func FuzzMatchNaive(f *testing.F) {
+	f.Add("No permission for action {0}.", "No permission for action x.")
+	f.Add("a{0}b{1}b", "axbbyb")
+	f.Add("ab{0}ba", "aba")
+	f.Add("{0}a{1}ab{2}", "aaabab")
+	f.Add("{0} x {1}", strings.Repeat("a", errgenMaxScan+1))
+	f.Fuzz(func(t *testing.T, tmpl, msg string) {
+		if len(tmpl) > 64 || len(msg) > 2*errgenMaxScan+64 || (len(msg) > 256 && len(msg) <= errgenMaxScan) {
+			return // naiveMatch is exponential in the placeholders
+		}
+		args, ok := errgenMatch(tmpl, msg)
+		want, wantOK := naiveMatch(tmpl, msg)
+		if ok && (!wantOK || !reflect.DeepEqual(args, want)) || !ok && wantOK && len(msg) <= errgenMaxScan {
+			t.Fatalf("errgenMatch(%q, %q) = %q, %v; naive %q, %v", tmpl, msg, args, ok, want, wantOK)
+		}
+	})
+}
+
+// TestMatchLongMessage: 25,000 templates whose inner literals the message
+// nearly contains, against a 1.2 MB message, took 27 s when every template
+// searched the whole message. The bound is generous for two loaded cores;
+// the scan cap makes it a few milliseconds.
+func TestMatchLongMessage(t *testing.T) {
+	templates := make([]string, 25000)
+	for i := range templates {
+		templates[i] = fmt.Sprintf("{0}a%05d{1}", i)
+	}
+	message := strings.Repeat("a", 1200_000)
+	start := time.Now()
+	for _, tmpl := range templates {
+		if _, ok := errgenMatch(tmpl, message); ok {
+			t.Fatalf("%q matched", tmpl)
+		}
+	}
+	el := time.Since(start)
+	t.Logf("25,000 templates × 1.2 MB: %s", el)
+	if el > time.Second {
+		t.Errorf("25,000 templates against a 1.2 MB message took %s, want well under 100 ms", el)
+	}
+	// The worst a message may cost: every template scans errgenMaxScan.
+	message = strings.Repeat("a", errgenMaxScan)
+	start = time.Now()
+	for _, tmpl := range templates {
+		errgenMatch(tmpl, message)
+	}
+	t.Logf("25,000 templates × %d bytes: %s", errgenMaxScan, time.Since(start))
+	// A long message still fits a template with one placeholder.
+	if args, ok := errgenMatch("Invalid value {0}.", "Invalid value "+message+message+"."); !ok || len(args[0]) != 2*errgenMaxScan {
+		t.Errorf("one placeholder, long message: %v", ok)
+	}
 }
