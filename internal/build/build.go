@@ -147,6 +147,13 @@ func localFiles(doc string) func(string) ([]byte, error) {
 	}
 }
 
+// ReadIn reads the file rel (slash-separated) inside dir through an
+// os.Root, so that neither ".." nor a symbolic link takes the read out of
+// dir; [Escapes] reports such a refusal.
+func ReadIn(dir, rel string) ([]byte, error) {
+	return readIn(dir, filepath.FromSlash(rel))
+}
+
 // readIn reads the file rel inside dir through an os.Root, so that
 // neither ".." nor a symbolic link takes the read out of dir.
 func readIn(dir, rel string) ([]byte, error) {

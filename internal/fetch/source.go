@@ -132,7 +132,12 @@ func (e *BrokenError) Error() string {
 // to at least half as many entries as the snapshot has. It writes
 // nothing.
 func (c *Client) Update(ctx context.Context, src *Source, l *lock.Lock) (*Fetched, error) {
-	current, err := os.ReadFile(src.Path)
+	// The snapshot may come from a pull request: read it only inside the
+	// config's directory, as generate does.
+	current, err := build.ReadIn(src.cfg.Dir, src.File)
+	if build.Escapes(err) {
+		return nil, fmt.Errorf("%s: refusing to read it: a symbolic link on its path leads outside the config's directory %s", src.Path, src.cfg.Dir)
+	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}

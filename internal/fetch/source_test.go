@@ -312,3 +312,33 @@ func TestWriteFilesRemovesLeftovers(t *testing.T) {
 		t.Errorf("%s removed, but it is not beside a file this fetch writes", other)
 	}
 }
+
+// TestUpdateRefusesSnapshotSymlink: a snapshot committed as a symbolic
+// link out of the config's directory (in a pull request) is not read,
+// not even to hash it for a conditional request.
+func TestUpdateRefusesSnapshotSymlink(t *testing.T) {
+	requests := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests++
+		fmt.Fprint(w, table("B.1", "B.2"))
+	}))
+	defer srv.Close()
+	cfg, dir := setup(t, srv.URL)
+	secret := filepath.Join(t.TempDir(), "secret.html")
+	write(t, secret, table("S.1"))
+	b := filepath.Join(dir, "b.html")
+	if err := os.Remove(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, b); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	srcs, _ := fetch.Sources(cfg)
+	_, err := (&fetch.Client{}).Update(context.Background(), srcs[1], &lock.Lock{})
+	if err == nil || !strings.Contains(err.Error(), "refusing to read it: a symbolic link on its path leads outside") || !strings.Contains(err.Error(), "b.html") {
+		t.Fatalf("err = %v, want a refusal naming b.html", err)
+	}
+	if requests != 0 {
+		t.Errorf("%d requests sent for a refused snapshot", requests)
+	}
+}
