@@ -141,6 +141,20 @@ func (t *tree) readList(name string) (paths, warnings []string, ok bool, err err
 	return paths, warnings, true, nil
 }
 
+// readLists reads the manifest and the journal; interrupted is whether
+// the journal exists, that is, whether a generate was cut short.
+func (t *tree) readLists() (old, journaled, warnings []string, interrupted bool, err error) {
+	old, warns, _, err := t.readList(ManifestName)
+	if err != nil {
+		return nil, nil, nil, false, err
+	}
+	journaled, jwarns, interrupted, err := t.readList(JournalName)
+	if err != nil {
+		return nil, nil, nil, false, err
+	}
+	return old, journaled, append(warns, jwarns...), interrupted, nil
+}
+
 func readLimited(root *os.Root, name string, limit int64) ([]byte, error) {
 	f, err := root.Open(name)
 	if err != nil {
@@ -228,15 +242,11 @@ func Write(out string, files map[string][]byte) (*Result, error) {
 
 func (t *tree) write(files map[string][]byte) (*Result, error) {
 	res := &Result{}
-	old, warns, _, err := t.readList(ManifestName)
+	old, journaled, warns, interrupted, err := t.readLists()
 	if err != nil {
 		return nil, err
 	}
-	journaled, jwarns, interrupted, err := t.readList(JournalName)
-	if err != nil {
-		return nil, err
-	}
-	res.Warnings = append(warns, jwarns...)
+	res.Warnings = warns
 	var stale []string
 	for _, p := range union(old, journaled) {
 		if _, keep := files[p]; !keep {
@@ -548,16 +558,12 @@ func Check(out string, files map[string][]byte) (*Diff, error) {
 			d.Changed = append(d.Changed, FileDiff{rel, udiff.Unified(name+" (on disk)", name+" (generated)", string(cur), string(files[rel]))})
 		}
 	}
-	old, warns, _, err := t.readList(ManifestName)
-	if err != nil {
-		return nil, err
-	}
-	journaled, jwarns, interrupted, err := t.readList(JournalName)
+	old, journaled, warns, interrupted, err := t.readLists()
 	if err != nil {
 		return nil, err
 	}
 	d.Interrupted = interrupted
-	d.Warnings = append(warns, jwarns...)
+	d.Warnings = warns
 	for _, rel := range union(old, journaled) {
 		if _, ok := files[rel]; ok {
 			continue
