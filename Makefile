@@ -34,6 +34,7 @@ fuzz:
 	$(GO) test ./internal/generatedtest -run '^$$' -fuzz '^FuzzSCIMParse$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./parse/scimdoc -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./parse/htmltable -run '^$$' -fuzz '^FuzzGrid$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./parse/internal/htmlsafe -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./emit/gopkg/internal/support -run '^$$' -fuzz '^FuzzMatchNaive$$' -fuzztime 60s
 	$(GO) test ./internal/fetch -run '^$$' -fuzz '^FuzzRetryAfter$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./parse/catalogyaml -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 0

@@ -12,6 +12,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/textsafe"
+	"github.com/errgen/errgen/internal/yamlerr"
 )
 
 // IgnoreFileName is the ignore file errgen looks for by default.
@@ -84,7 +86,8 @@ func ParseIgnore(file string, data []byte) (*IgnoreFile, error) {
 		if errors.Is(err, io.EOF) {
 			return &IgnoreFile{}, nil
 		}
-		return nil, fail(0, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
+		where, msg := yamlerr.Shapes{}.Message(err)
+		return nil, &catalog.Diagnostic{File: file, Where: where, Message: msg}
 	}
 	doc := root.Content[0]
 	if doc.Kind != yaml.MappingNode {
@@ -94,7 +97,7 @@ func ParseIgnore(file string, data []byte) (*IgnoreFile, error) {
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
 		if k.Value != "ignore" {
-			return nil, fail(k.Line, "unknown key %q (want ignore)", k.Value)
+			return nil, fail(k.Line, "unknown key %s (want ignore)", short(k.Value))
 		}
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 			continue
@@ -113,6 +116,11 @@ func ParseIgnore(file string, data []byte) (*IgnoreFile, error) {
 	return f, nil
 }
 
+// short quotes a key or value of an ignore file in a message: an excerpt,
+// escaped, since the file comes from a pull request and may be a copy of
+// something that must not be printed whole.
+func short(s string) string { return textsafe.Excerpt(s, 40) }
+
 type lineError struct {
 	line int
 	msg  string
@@ -127,7 +135,7 @@ func parseIgnoreRule(file string, n *yaml.Node) (IgnoreRule, *lineError) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !slices.Contains(keys, k.Value) {
-			return r, &lineError{k.Line, fmt.Sprintf("unknown key %q (want one of: %s)", k.Value, strings.Join(keys, ", "))}
+			return r, &lineError{k.Line, fmt.Sprintf("unknown key %s (want one of: %s)", short(k.Value), strings.Join(keys, ", "))}
 		}
 		if v.Kind != yaml.ScalarNode {
 			return r, &lineError{v.Line, fmt.Sprintf("%s: want a single value", k.Value)}
@@ -136,12 +144,12 @@ func parseIgnoreRule(file string, n *yaml.Node) (IgnoreRule, *lineError) {
 		switch k.Value {
 		case "fingerprint":
 			if len(val) != 16 || strings.Trim(val, "0123456789abcdef") != "" {
-				return r, &lineError{v.Line, fmt.Sprintf("fingerprint %q: want the 16 lower-case hex digits a report prints", val)}
+				return r, &lineError{v.Line, fmt.Sprintf("fingerprint %s: want the 16 lower-case hex digits a report prints", short(val))}
 			}
 			r.Fingerprint = val
 		case "rule":
 			if _, ok := LookupRule(val); !ok {
-				return r, &lineError{v.Line, fmt.Sprintf("unknown rule %q (want one of: %s)", val, strings.Join(RuleIDs(), ", "))}
+				return r, &lineError{v.Line, fmt.Sprintf("unknown rule %s (want one of: %s)", short(val), strings.Join(RuleIDs(), ", "))}
 			}
 			r.Rule = val
 		case "code":
@@ -150,7 +158,7 @@ func parseIgnoreRule(file string, n *yaml.Node) (IgnoreRule, *lineError) {
 			r.Reason = val
 		case "expires":
 			if _, err := time.Parse(time.DateOnly, val); err != nil {
-				return r, &lineError{v.Line, fmt.Sprintf("expires %q: want a date such as 2027-06-30", val)}
+				return r, &lineError{v.Line, fmt.Sprintf("expires %s: want a date such as 2027-06-30", short(val))}
 			}
 			r.Expires = val
 		}

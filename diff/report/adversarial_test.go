@@ -166,7 +166,9 @@ var allowed = map[string][]string{
 	"code": nil, "br": nil, "details": nil, "summary": nil, "sub": nil,
 }
 
-var reference = regexp.MustCompile(`@[\p{L}\p{N}_-]|#[0-9]`)
+// reference matches what GitHub links in text: a mention, an issue as
+// #123 or GH-123, and a commit SHA (7 to 40 hex digits as a whole word).
+var reference = regexp.MustCompile(`@[\p{L}\p{N}_-]|#[0-9]|(?i:GH-[0-9])|(?:^|[^0-9A-Za-z])[0-9A-Fa-f]{7,40}(?:$|[^0-9A-Za-z])`)
 
 // checkMarkdown renders out as GitHub does and fails on any element or
 // attribute errgen does not write (links, images, raw HTML), on a mention
@@ -317,6 +319,28 @@ func checkJUnit(t *testing.T, out []byte) {
 					t.Errorf("text line %q", sc.Text())
 				}
 			}
+		}
+	}
+}
+
+// TestMarkdownAutolinks: goldmark does not link GH-123 or commit SHAs as
+// GitHub does, so the markdown report is read as text: each is in a code
+// span, while errgen's own fingerprints stay one code span each.
+func TestMarkdownAutolinks(t *testing.T) {
+	r := hostileResult("GH-42 fixed in deadbee, see owner/repo@cafe1234")
+	var buf bytes.Buffer
+	if err := report.Write(&buf, "markdown", r, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{"`GH-`42 fixed in `deadbee`, see owner/repo`@cafe1234`"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("markdown report lacks %q:\n%s", want, out)
+		}
+	}
+	for _, c := range r.Changes {
+		if !strings.Contains(out, "| `"+c.Fingerprint+"` |") {
+			t.Errorf("fingerprint %s is not one code span:\n%s", c.Fingerprint, out)
 		}
 	}
 }

@@ -31,12 +31,14 @@ func FuzzMarkdownCell(f *testing.F) {
 			}
 		}
 	}
-	for _, s := range []string{"``", "` a `", "a\n\nb", " lead", "x\\", "@", "#1", "a|b", "<b>"} {
+	for _, s := range []string{"``", "` a `", "a\n\nb", " lead", "x\\", "@", "#1", "a|b", "<b>", "GH-1", "deadbee", "o/r@deadbeef"} {
 		f.Add(s)
 	}
 	cellTags := map[atom.Atom]bool{atom.Html: true, atom.Head: true, atom.Body: true, atom.Table: true, atom.Thead: true,
 		atom.Tbody: true, atom.Tr: true, atom.Th: true, atom.Td: true, atom.Code: true, atom.Br: true}
-	ref := regexp.MustCompile(`@[\p{L}\p{N}_-]|#[0-9]`)
+	// What GitHub links in text: a mention, an issue as #123 or GH-123,
+	// a commit SHA (7 to 40 hex digits as a whole word).
+	ref := regexp.MustCompile(`@[\p{L}\p{N}_-]|#[0-9]|(?i:GH-[0-9])|(?:^|[^0-9A-Za-z])[0-9A-Fa-f]{7,40}(?:$|[^0-9A-Za-z])`)
 	f.Fuzz(func(t *testing.T, s string) {
 		md := "| text | code |\n|---|---|\n| " + mdText(s) + " | " + mdCode(s) + " |\n"
 		doc, err := mdcheck.Render([]byte(md))

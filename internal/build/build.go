@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"strconv"
@@ -23,6 +22,7 @@ import (
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/internal/lock"
+	"github.com/errgen/errgen/internal/safefile"
 	"github.com/errgen/errgen/parse/catalogyaml"
 	"github.com/errgen/errgen/parse/htmltable"
 	"github.com/errgen/errgen/parse/openapi"
@@ -155,18 +155,14 @@ func ReadIn(dir, rel string) ([]byte, error) {
 }
 
 // readIn reads the file rel inside dir through an os.Root, so that
-// neither ".." nor a symbolic link takes the read out of dir.
+// neither ".." nor a symbolic link takes the read out of dir; it must be
+// a regular file of at most safefile.MaxSourceSize bytes.
 func readIn(dir, rel string) ([]byte, error) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	defer root.Close()
-	data, err := root.ReadFile(rel)
+	data, err := safefile.ReadIn(dir, rel, safefile.MaxSourceSize)
 	// Messages name the file as the user knows it, not relative to dir.
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		pe.Op, pe.Path = "open", filepath.Join(dir, rel)
+		pe.Op = "open"
 	}
 	return data, err
 }

@@ -174,16 +174,17 @@ func TestWriteRemovesCrashLeftovers(t *testing.T) {
 	put(t, filepath.Join(out, "go", "gone", "codes.go"), header)
 	put(t, filepath.Join(out, build.ManifestName), string(manifestOf("go/a/codes.go", "go/gone/codes.go")))
 	junk := []string{
-		"go/a/.codes.go.tmp1234567890",
-		"go/gone/.codes.go.tmp42",
-		".errgen.manifest.tmp7",
-		".errgen.manifest.pending.tmp8",
+		"go/a/.codes.go.errgen-tmp1234567890",
+		"go/gone/.codes.go.errgen-tmp42",
+		".errgen.manifest.errgen-tmp7",
+		".errgen.manifest.pending.errgen-tmp8",
 	}
 	keep := []string{
-		"go/a/.codes.go.tmpX1",  // not errgen's naming: digits only
-		"go/a/.other.go.tmp123", // no such output
-		"go/a/codes.go.tmp123",  // no leading dot
-		".codes.go.tmp5",        // not beside codes.go
+		"go/a/.codes.go.errgen-tmpX1",  // not errgen's naming: digits only
+		"go/a/.other.go.errgen-tmp123", // no such output
+		"go/a/codes.go.errgen-tmp123",  // no leading dot
+		".codes.go.errgen-tmp5",        // not beside codes.go
+		"go/a/.codes.go.tmp20240101",   // a user's (review finding 6)
 	}
 	for _, p := range append(junk, keep...) {
 		put(t, filepath.Join(out, filepath.FromSlash(p)), "partial")

@@ -146,7 +146,7 @@ func TestWriteCleansPartialJournalTemp(t *testing.T) {
 	if _, err := Write(out, genA); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{".errgen.manifest.pending.tmp1", "go/a/.codes.go.tmp2", "go/a/.doc.go.tmp3"} {
+	for _, p := range []string{".errgen.manifest.pending.errgen-tmp1", "go/a/.codes.go.errgen-tmp2", "go/a/.doc.go.errgen-tmp3"} {
 		if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(p)), []byte("half"), 0o600); err != nil {
 			t.Fatal(err)
 		}

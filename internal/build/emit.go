@@ -1,15 +1,20 @@
 package build
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 
 	"golang.org/x/mod/modfile"
 
 	"github.com/errgen/errgen/emit/gopkg"
 	"github.com/errgen/errgen/internal/config"
+	"github.com/errgen/errgen/internal/lock"
+	"github.com/errgen/errgen/internal/safefile"
 )
 
 // Emit returns every output file of the loaded catalogs, keyed by slash
@@ -28,7 +33,10 @@ func EmitWith(cfg *config.Config, loaded []Loaded, out string, opts EmitOptions)
 		g := l.Config.Go
 		imp := g.Import
 		if imp == "" {
-			imp = importPath(outPath(out, g.Dir))
+			var err error
+			if imp, err = importPath(cfg.Tree, outPath(out, g.Dir)); err != nil {
+				return nil, err
+			}
 		}
 		opts := gopkg.Options{Package: g.Package, ImportPath: imp, Names: g.Names, TrimPrefixes: g.TrimPrefixes}
 		if l.Catalog.Envelope.Is("scim") {
@@ -49,31 +57,114 @@ func EmitWith(cfg *config.Config, loaded []Loaded, out string, opts EmitOptions)
 		return nil, err
 	}
 	files[ManifestName] = manifest(files)
+	if err := checkCollisions(cfg, out, files); err != nil {
+		return nil, err
+	}
 	return files, nil
 }
 
 // importPath derives the import path of dir from the nearest go.mod above
 // it, or returns "" when there is none (the package doc then leaves the
 // import line out).
-func importPath(dir string) string {
+//
+// A go.mod inside tree, the config's tree, may come from a pull request:
+// it is read through an os.Root at tree, so that a symbolic link out of
+// the tree (to /dev/zero, to a secret) is an error, and it must be a
+// regular file of at most safefile.MaxGoModSize bytes. Above the tree the
+// walk goes on, since a module may hold a repository that has no go.mod
+// of its own; those directories are not the pull request's, but errgen
+// still reads only a go.mod that is itself a regular file, not a link,
+// under the same size limit, and skips any other.
+func importPath(tree, dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return ""
+		return "", nil
+	}
+	var root *os.Root
+	if tree != "" {
+		if root, err = os.OpenRoot(tree); err != nil {
+			return "", err
+		}
+		defer root.Close()
 	}
 	for d := abs; ; d = filepath.Dir(d) {
-		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
-		if err == nil {
+		data, err := readGoMod(root, tree, d)
+		switch {
+		case err == nil:
 			mod := modfile.ModulePath(data)
 			rel, err := filepath.Rel(d, abs)
 			if mod == "" || err != nil {
-				return ""
+				return "", nil
 			}
-			return path.Join(mod, filepath.ToSlash(rel))
+			return path.Join(mod, filepath.ToSlash(rel)), nil
+		case !errors.Is(err, fs.ErrNotExist):
+			return "", err
 		}
 		if filepath.Dir(d) == d {
-			return ""
+			return "", nil
 		}
 	}
+}
+
+// readGoMod reads d/go.mod as importPath says; a go.mod it skips is
+// fs.ErrNotExist.
+func readGoMod(root *os.Root, tree, d string) ([]byte, error) {
+	file := filepath.Join(d, "go.mod")
+	if rel, err := filepath.Rel(tree, file); root != nil && err == nil && filepath.IsLocal(rel) {
+		data, err := safefile.Read(root, rel, file, safefile.MaxGoModSize)
+		if Escapes(err) {
+			return nil, fmt.Errorf("%s: refusing to read it: a symbolic link on its path leads outside %s, the config's tree (hint: replace the link with a regular file)", file, tree)
+		}
+		return data, err
+	}
+	fi, err := os.Lstat(file)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fs.ErrNotExist
+	}
+	return safefile.ReadFile(file, safefile.MaxGoModSize)
+}
+
+// checkCollisions refuses outputs that would land on a file errgen reads:
+// a catalog's source snapshot (with out: . and a source at
+// openapi/acme/scim.yaml for catalog acme/scim, generate would replace
+// its own input with its output), the config file or the lock. Paths are
+// compared lexically and without regard to case, as a case-insensitive
+// file system would; links are the output root's business (WriteRoot
+// refuses to replace files that are not errgen's).
+func checkCollisions(cfg *config.Config, out string, files map[string][]byte) error {
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return nil
+	}
+	outputs := map[string]string{}
+	for rel := range files {
+		outputs[strings.ToLower(filepath.Join(absOut, filepath.FromSlash(rel)))] = rel
+	}
+	hit := func(p string) (string, bool) {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return "", false
+		}
+		rel, ok := outputs[strings.ToLower(abs)]
+		return rel, ok
+	}
+	const hint = "hint: change out, or go.dir, so that no output lands on a file errgen reads"
+	for _, c := range cfg.Catalogs {
+		src := cfg.Path(c.Source.File)
+		if rel, ok := hit(src); ok {
+			return fmt.Errorf("%s: line %d: catalog %s: output %s would overwrite the source file %s (%s)", cfg.File, c.Line, c.ID, outPath(out, rel), src, hint)
+		}
+	}
+	if rel, ok := hit(cfg.File); ok {
+		return fmt.Errorf("%s: line %d: out: output %s would overwrite the config file itself (%s)", cfg.File, cfg.OutLine, outPath(out, rel), hint)
+	}
+	if rel, ok := hit(filepath.Join(cfg.Dir, lock.Name)); ok {
+		return fmt.Errorf("%s: line %d: out: output %s would overwrite the lock file %s (%s)", cfg.File, cfg.OutLine, outPath(out, rel), lock.Name, hint)
+	}
+	return nil
 }
 
 // SCIMBaseID is the catalog whose Go package is the SCIM base package of
@@ -97,7 +188,9 @@ func scimBase(cfg *config.Config, c *config.Catalog, out string) (imp, pkg strin
 	}
 	imp = base.Go.Import
 	if imp == "" {
-		imp = importPath(outPath(out, base.Go.Dir))
+		if imp, err = importPath(cfg.Tree, outPath(out, base.Go.Dir)); err != nil {
+			return "", "", err
+		}
 	}
 	if imp == "" {
 		return "", "", fmt.Errorf("%s: catalog %s: cannot tell the import path of the SCIM base package, catalog %s (no go.mod above %s): set go.import of catalog %s, or go.scim_base of catalog %s", cfg.File, c.ID, SCIMBaseID, base.Go.Dir, SCIMBaseID, c.ID)

@@ -47,7 +47,9 @@ func publish(cfg *config.Config, loaded []Loaded, out string, opts EmitOptions, 
 		}
 		imp := g.Import
 		if imp == "" {
-			imp = importPath(outPath(out, g.Dir))
+			if imp, err = importPath(cfg.Tree, outPath(out, g.Dir)); err != nil {
+				return err
+			}
 		}
 		pages = append(pages, markdown.Page{
 			Catalog:     c,

@@ -70,3 +70,30 @@ func TestAdversarialMessages(t *testing.T) {
 		})
 	}
 }
+
+// An ignore file past the size limit (16 MiB) is refused, naming it,
+// rather than read whole (review finding 3); the memory a link to
+// /dev/zero would take is the same question, answered before the read
+// (testdata/script/review_safe_reads.txtar).
+func TestIgnoreFileSizeCap(t *testing.T) {
+	dir := t.TempDir()
+	page, err := os.ReadFile(filepath.Join("testdata", "adversarial", "warn.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, new := filepath.Join(dir, "old.html"), filepath.Join(dir, "new.html")
+	for _, p := range []string{old, new} {
+		if err := os.WriteFile(p, page, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	big := filepath.Join(dir, "errgen-ignore.yaml")
+	if err := os.WriteFile(big, append([]byte("ignore: []\n#"), bytes.Repeat([]byte("x"), 16<<20)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := cli.Main([]string{"diff", "-ignore", big, old, new}, &stdout, &stderr)
+	if code != 2 || !strings.Contains(stderr.String(), big+": larger than 16777216 bytes") {
+		t.Errorf("exit %d, stderr %q: want 2 and the file named as too large", code, stderr.String())
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/errgen/errgen/internal/build"
 	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/internal/fetch"
+	"github.com/errgen/errgen/internal/safefile"
 )
 
 // exitBroken is drift's and fetch's exit code when the guard refuses a
@@ -55,23 +56,44 @@ func (rf *reportFlags) check() error {
 // code. configDir, if not "", is where else to look for the ignore file.
 func (rf *reportFlags) finish(inv *invocation, r *diff.Result, configDir string) error {
 	file := rf.ignore
-	if file == "" {
+	var data []byte
+	if file != "" {
+		// -ignore is the user's: any path, but a regular file under the
+		// size limit.
+		var err error
+		if data, err = safefile.ReadFile(file, safefile.MaxConfigSize); err != nil {
+			return fmt.Errorf("-ignore: %w", err)
+		}
+	} else {
+		// The default ignore file may come from a pull request: it is
+		// read through an os.Root at its directory, so a link out of it
+		// (to /dev/zero, to a secret) is refused, and it must be a
+		// regular file under the size limit.
 		for _, dir := range []string{".", configDir} {
 			if dir == "" {
 				continue
 			}
 			p := filepath.Join(dir, diff.IgnoreFileName)
-			if _, err := os.Stat(p); err == nil {
-				file = p
-				break
+			if _, err := os.Lstat(p); err != nil {
+				continue
 			}
+			var err error
+			data, err = safefile.ReadIn(dir, diff.IgnoreFileName, safefile.MaxConfigSize)
+			if safefile.Escapes(err) {
+				where := dir + ", the config's directory"
+				if dir == "." {
+					where = "the current directory"
+				}
+				return fmt.Errorf("%s: refusing to read it: it is a symbolic link that leads outside %s (hint: replace it with a regular file)", p, where)
+			}
+			if err != nil {
+				return err
+			}
+			file = p
+			break
 		}
 	}
 	if file != "" {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			return fmt.Errorf("-ignore: %w", err)
-		}
 		ig, err := diff.ParseIgnore(file, data)
 		if err != nil {
 			return err

@@ -13,6 +13,7 @@ import (
 
 	"github.com/errgen/errgen/internal/fetch"
 	"github.com/errgen/errgen/internal/lock"
+	"github.com/errgen/errgen/internal/safefile"
 )
 
 // fetchFlags are the flags of the verbs that download sources.
@@ -140,7 +141,9 @@ func runFetch(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	if cur, err := os.ReadFile(lockPath); err != nil || string(cur) != string(data) {
+	// Read as lock.Read did: through the config's directory, a regular
+	// file under the size limit.
+	if cur, err := safefile.ReadIn(cfg.Dir, lock.Name, lock.MaxSize); err != nil || string(cur) != string(data) {
 		files[lockPath] = data
 	}
 	return fetch.WriteFiles(cfg.Dir, files)

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/errgen/errgen/catalog"
@@ -14,6 +16,8 @@ type configFlags struct {
 	config    string
 	out       string
 	templates string
+	// cfg is the config load read.
+	cfg *config.Config
 }
 
 func (c *configFlags) register(inv *invocation, withOut bool) {
@@ -35,6 +39,7 @@ func (c *configFlags) load(inv *invocation, ids ...string) (*config.Config, []bu
 	if err != nil {
 		return nil, nil, err
 	}
+	c.cfg = cfg
 	loaded, err := build.Load(cfg, ids...)
 	if err != nil {
 		return nil, nil, err
@@ -55,6 +60,16 @@ func (c *configFlags) emit(inv *invocation) (out string, files map[string][]byte
 	out = c.out
 	if out == "" {
 		out = cfg.OutDir()
+		// A link that takes the config's out out of the tree is the
+		// first thing to report, before emitting reads go.mod files
+		// through it; an out that does not exist yet is fine here.
+		root, err := cfg.OpenOut(false)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return "", nil, nil, err
+		}
+		if root != nil {
+			root.Close()
+		}
 	}
 	if files, err = build.EmitWith(cfg, loaded, out, build.EmitOptions{Templates: c.templates}); err != nil {
 		return "", nil, nil, err

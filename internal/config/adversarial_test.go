@@ -1,6 +1,10 @@
 package config
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -71,7 +75,7 @@ func TestOutTree(t *testing.T) {
 
 // A committed symbolic link as the output root must not take generate
 // out of the tree.
-func TestCheckOutDir(t *testing.T) {
+func TestOpenOut(t *testing.T) {
 	repo, elsewhere := t.TempDir(), t.TempDir()
 	if err := os.WriteFile(filepath.Join(repo, "go.mod"), []byte("module m\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -81,14 +85,102 @@ func TestCheckOutDir(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cfg.CheckOutDir(); err != nil {
-		t.Errorf("missing out: %v", err)
+	if _, err := cfg.OpenOut(false); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing out, not created: err = %v, want fs.ErrNotExist", err)
+	}
+	root, err := cfg.OpenOut(true)
+	if err != nil {
+		t.Fatalf("missing out, created: %v", err)
+	}
+	root.Close()
+	if err := os.Remove(filepath.Join(repo, "generated")); err != nil {
+		t.Fatal(err)
 	}
 	if err := os.Symlink(elsewhere, filepath.Join(repo, "generated")); err != nil {
 		t.Skip(err)
 	}
-	if err := cfg.CheckOutDir(); err == nil || !strings.Contains(err.Error(), "generated") {
-		t.Errorf("out linked out of the tree: err = %v", err)
+	for _, create := range []bool{false, true} {
+		if _, err := cfg.OpenOut(create); err == nil || !strings.Contains(err.Error(), "generated") || !strings.Contains(err.Error(), "symbolic link") {
+			t.Errorf("out linked out of the tree (create %v): err = %v", create, err)
+		}
+	}
+}
+
+// A parent of out that does not hold it yet, linked out of the tree, must
+// not let generate create out there (review finding 1).
+func TestOpenOutLinkedParent(t *testing.T) {
+	repo, victim := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(repo, "go.mod"), []byte("module m\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, filepath.Join(repo, "evil")); err != nil {
+		t.Skip(err)
+	}
+	cfg, err := Parse(filepath.Join(repo, "sources", "errgen.yaml"), []byte("version: 1\nout: ../evil/pwned\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: https://u.example}\n    envelope: huaweicloud\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cfg.OpenOut(true); err == nil || !strings.Contains(err.Error(), "line 2: out: refusing to create") {
+		t.Errorf("err = %v, want a refusal naming line 2", err)
+	}
+	if _, err := os.Stat(filepath.Join(victim, "pwned")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("victim/pwned: %v, want it absent", err)
+	}
+}
+
+// Neither out nor go.dir may reach into .git, in any spelling a file
+// system takes for it (review finding 2).
+func TestGitSegment(t *testing.T) {
+	for _, tt := range []struct {
+		key, value string
+		line       int
+	}{
+		{"out", ".git/refs", 2},
+		{"out", "sub/.GIT", 2},
+		{"out", ".git./x", 2},
+		{"out", "git~1", 2},
+		{"dir", ".git/hooks", 6},
+		{"dir", "go/.g\u200cit", 6},
+	} {
+		out, dir := "gen", "go/x"
+		if tt.key == "out" {
+			out = tt.value
+		} else {
+			dir = tt.value
+		}
+		src := "version: 1\nout: \"" + out + "\"\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: https://u.example}\n    go: {dir: \"" + dir + "\"}\n    envelope: huaweicloud\n"
+		_, err := Parse("errgen.yaml", []byte(src))
+		if want := fmt.Sprintf("errgen.yaml: line %d: ", tt.line); err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), ".git directory") {
+			t.Errorf("%s %q: err = %v, want %q… .git directory", tt.key, tt.value, err, want)
+		}
+	}
+}
+
+func TestHasGitSegment(t *testing.T) {
+	for _, ok := range []string{"gitx/a", "a.git", ".github/x", "git", "go/.gitkeep"} {
+		if HasGitSegment(ok) {
+			t.Errorf("HasGitSegment(%q) = true", ok)
+		}
+	}
+}
+
+// A config that is a device (a link to /dev/zero), or larger than
+// MaxSize, is refused before it is read whole (review finding 3).
+func TestLoadRegularCapped(t *testing.T) {
+	dir := t.TempDir()
+	zero := filepath.Join(dir, "zero.yaml")
+	if err := os.Symlink(os.DevNull, zero); err != nil {
+		t.Skip(err)
+	}
+	if _, err := Load(zero); err == nil || !strings.Contains(err.Error(), "zero.yaml: a device, not a regular file") {
+		t.Errorf("config linked to a device: err = %v", err)
+	}
+	big := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(big, append([]byte("version: 1\n#"), bytes.Repeat([]byte("x"), 16<<20)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(big); err == nil || !strings.Contains(err.Error(), "big.yaml: larger than") {
+		t.Errorf("config over the size limit: err = %v", err)
 	}
 }
 

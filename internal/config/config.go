@@ -83,9 +83,12 @@
 //   - out may start with a run of "../" (errgen's own config has
 //     out: ../generated), but must stay inside the config's tree: the
 //     nearest directory at or above the config that holds go.mod or .git,
-//     else the config's own directory. When out already exists, the
-//     directory it resolves to through symbolic links must be inside the
-//     tree too (see CheckOutDir).
+//     else the config's own directory. errgen creates and opens out
+//     through an os.Root at the tree (see OpenOut), so a symbolic link
+//     on its path that leads out of the tree is refused too, whether out
+//     exists yet or not;
+//   - neither out nor go.dir may have a .git segment (any case): that
+//     directory is git's.
 //
 // source.url must be an absolute http or https URL: it is what errgen
 // fetch downloads and what the generated docs link to.
@@ -109,6 +112,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/safefile"
 )
 
 // Version is the only config version this errgen reads.
@@ -128,6 +132,9 @@ type Config struct {
 	// Tree is the absolute directory out must stay in: the nearest one
 	// at or above Dir that holds go.mod or .git, else Dir.
 	Tree string `yaml:"-"`
+	// OutLine is the line of the out key, or of the document when the
+	// config has none.
+	OutLine int `yaml:"-"`
 }
 
 // Catalog says where one catalog comes from and where it goes.
@@ -241,9 +248,16 @@ func (c *Config) Path(p string) string {
 // OutDir is the output root.
 func (c *Config) OutDir() string { return c.Path(c.Out) }
 
-// Load reads and validates the config file at file.
+// MaxSize bounds the config file errgen reads.
+const MaxSize = safefile.MaxConfigSize
+
+// Load reads and validates the config file at file. The path is the
+// user's (a -config flag, or the default), so it may be a symbolic link
+// anywhere; but its content may come from a pull request, so it must be
+// a regular file of at most MaxSize bytes (a link to /dev/zero must not
+// eat memory).
 func Load(file string) (*Config, error) {
-	data, err := os.ReadFile(file)
+	data, err := safefile.ReadFile(file, MaxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -300,14 +314,18 @@ func Parse(file string, data []byte) (*Config, error) {
 	if cfg.Out == "" {
 		cfg.Out = "."
 	}
+	cfg.OutLine = line(doc, "out")
 	if err := relPath(cfg.Out, true, "the config's directory"); err != nil {
-		return nil, fail(line(doc, "out"), "out: %v", err)
+		return nil, fail(cfg.OutLine, "out: %v", err)
+	}
+	if HasGitSegment(cfg.Out) {
+		return nil, fail(cfg.OutLine, "out: %q: errgen never writes into a .git directory (it is git's own); hint: choose another output directory, such as out: generated", cfg.Out)
 	}
 	if cfg.Tree, err = treeOf(cfg.Dir); err != nil {
 		return nil, fail(0, "%v", err)
 	}
 	if !inside(cfg.Tree, filepath.Join(absDir(cfg.Dir), filepath.FromSlash(cfg.Out))) {
-		return nil, fail(line(doc, "out"), "out: %q leaves %s, the tree errgen writes in (the nearest directory at or above the config holding go.mod or .git); hint: put the output inside it, such as out: generated", cfg.Out, cfg.Tree)
+		return nil, fail(cfg.OutLine, "out: %q leaves %s, the tree errgen writes in (the nearest directory at or above the config holding go.mod or .git); hint: put the output inside it, such as out: generated", cfg.Out, cfg.Tree)
 	}
 	if err := cfg.OpenAPI.check(); err != nil {
 		return nil, fail(line(doc, "openapi", "version"), "%v", err)
@@ -420,6 +438,9 @@ func Parse(file string, data []byte) (*Config, error) {
 		}
 		if err := relPath(g.Dir, false, "out"); err != nil {
 			return nil, fail(at("go", "dir"), "%s: go: dir: %v (go.dir is relative to out)", name, err)
+		}
+		if HasGitSegment(g.Dir) {
+			return nil, fail(at("go", "dir"), "%s: go: dir: %q: errgen never writes into a .git directory (it is git's own); hint: choose another directory, such as go/%s", name, g.Dir, c.ID)
 		}
 		g.Dir = path.Clean(g.Dir)
 		if other, dup := seenDir[g.Dir]; dup {
@@ -540,27 +561,83 @@ func inside(dir, p string) bool {
 	return err == nil && (rel == "." || filepath.IsLocal(rel))
 }
 
-// CheckOutDir checks that the output root, once symbolic links are
-// resolved, is still inside the tree: a committed link such as
-// generated -> /home/you would otherwise take every write out of it. An
-// out that does not exist yet passes (generate creates it as a real
-// directory).
-func (c *Config) CheckOutDir() error {
-	out, err := filepath.EvalSymlinks(absDir(c.OutDir()))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+// OutRel is out relative to Tree, in the OS's syntax.
+func (c *Config) OutRel() (string, error) {
+	rel, err := filepath.Rel(c.Tree, filepath.Join(absDir(c.Dir), filepath.FromSlash(c.Out)))
+	if err != nil || !(rel == "." || filepath.IsLocal(rel)) {
+		return "", fmt.Errorf("%s: line %d: out: %q leaves %s, the tree errgen writes in", c.File, c.OutLine, c.Out, c.Tree)
 	}
+	return rel, nil
+}
+
+// OpenOut opens the output root as an os.Root, creating it first when
+// create is set. out is never resolved on its own: the tree is opened as
+// an os.Root and out is created and opened inside it, by its path
+// relative to the tree. So a symbolic link anywhere on that path (out
+// itself, or a parent that does not hold out yet, such as evil ->
+// ../victim with out: evil/pwned) that leads outside the tree is refused
+// before anything is created, and every later write goes through the
+// root this returns. When out does not exist and create is not set, the
+// error wraps fs.ErrNotExist.
+func (c *Config) OpenOut(create bool) (*os.Root, error) {
+	rel, err := c.OutRel()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	tree, err := filepath.EvalSymlinks(c.Tree)
+	tree, err := os.OpenRoot(c.Tree)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if !inside(tree, out) {
-		return fmt.Errorf("%s: out %s resolves to %s, outside %s, the tree errgen writes in (a symbolic link leads out of it); hint: make %s a real directory", c.File, c.OutDir(), out, c.Tree, c.OutDir())
+	defer tree.Close()
+	verb := "open"
+	if create {
+		verb = "create"
+		err = tree.MkdirAll(rel, 0o755)
 	}
-	return nil
+	var root *os.Root
+	if err == nil {
+		root, err = tree.OpenRoot(rel)
+	}
+	switch {
+	case safefile.Escapes(err):
+		return nil, fmt.Errorf("%s: line %d: out: refusing to %s %s: a symbolic link on the path %s leads outside %s, the tree errgen writes in (hint: make the linked directories real ones, or choose another out)", c.File, c.OutLine, verb, c.OutDir(), c.Out, c.Tree)
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: line %d: out: %s: %w", c.File, c.OutLine, c.OutDir(), fs.ErrNotExist)
+	case err != nil:
+		return nil, fmt.Errorf("%s: line %d: out: %s: %w", c.File, c.OutLine, c.OutDir(), err)
+	}
+	return root, nil
+}
+
+// HasGitSegment reports whether the slash path p has a segment that a
+// file system may take for ".git": git's own directory, which errgen
+// must never write into or delete from. As git itself does, it also
+// catches the forms that name .git on case-insensitive systems (".GIT"),
+// on Windows (trailing dots and spaces, the short name "git~1") and on
+// macOS (characters HFS+ ignores, such as U+200C).
+func HasGitSegment(p string) bool {
+	for seg := range strings.SplitSeq(strings.ReplaceAll(p, `\`, "/"), "/") {
+		seg = strings.Map(func(r rune) rune {
+			if hfsIgnored(r) {
+				return -1
+			}
+			return r
+		}, seg)
+		seg = strings.TrimRight(seg, ". ")
+		if strings.EqualFold(seg, ".git") || strings.EqualFold(seg, "git~1") {
+			return true
+		}
+	}
+	return false
+}
+
+// hfsIgnored reports the characters HFS+ drops when it compares names.
+func hfsIgnored(r rune) bool {
+	switch {
+	case r >= 0x200c && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x206a && r <= 0x206f, r == 0xfeff:
+		return true
+	}
+	return false
 }
 
 type keyError struct {

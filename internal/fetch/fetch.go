@@ -9,8 +9,12 @@
 //     while reading;
 //   - at most 5 redirects;
 //   - retries with exponential backoff on 429 and 5xx responses, honouring
-//     Retry-After (seconds or an HTTP date) up to a limit: a server asking
-//     for longer, however absurd the value, fails the fetch (exit 2);
+//     Retry-After (seconds or an HTTP date) up to a limit: one wait is at
+//     most the total timeout (or MaxRetryAfter, if shorter), and all the
+//     Retry-After waits of one document together are at most the total
+//     timeout, so a fetch never waits longer than its timeout for a
+//     server; a server asking for longer, however absurd the value, fails
+//     the fetch at once (exit 2);
 //   - conditional requests: If-None-Match and If-Modified-Since from the
 //     ETag and Last-Modified the lock file kept, so an unchanged page costs
 //     a 304.
@@ -73,8 +77,10 @@ type Client struct {
 	// Retries is how many times a 429 or 5xx response is retried; negative
 	// means never.
 	Retries int
-	// MaxRetryAfter is the longest Retry-After honoured; a server asking
-	// for longer fails the fetch at once.
+	// MaxRetryAfter is the longest Retry-After honoured, if shorter than
+	// Timeout: a server asking for longer than either fails the fetch at
+	// once. Timeout also bounds the sum of the Retry-After waits of one
+	// Get.
 	MaxRetryAfter time.Duration
 	// Backoff is the wait before retry n (1, 2, …) when the response has
 	// no Retry-After; nil means 1s, 2s, 4s, … up to 30s.
@@ -123,7 +129,13 @@ func (e *Error) Unwrap() error { return e.Err }
 
 func (c *Client) connectTimeout() time.Duration { return or(c.ConnectTimeout, DefaultConnectTimeout) }
 func (c *Client) timeout() time.Duration        { return or(c.Timeout, DefaultTimeout) }
-func (c *Client) maxRetryAfter() time.Duration  { return or(c.MaxRetryAfter, DefaultMaxRetryAfter) }
+
+// maxRetryAfter is the longest one Retry-After wait: a server must not
+// hold a fetch longer than the -timeout its user gave it, which a 2
+// minute MaxRetryAfter against a 60 s timeout did.
+func (c *Client) maxRetryAfter() time.Duration {
+	return min(or(c.MaxRetryAfter, DefaultMaxRetryAfter), c.timeout())
+}
 
 func (c *Client) maxSize() int64 {
 	if c.MaxSize > 0 {
@@ -220,6 +232,9 @@ func (e *errRetry) Error() string { return e.status }
 // Get fetches one document, retrying 429 and 5xx responses.
 func (c *Client) Get(ctx context.Context, req Request) (*Response, error) {
 	hc := c.httpClient()
+	// waited is the sum of the Retry-After waits so far: each is bounded
+	// by the timeout, and so is their sum, or retries would multiply it.
+	var waited time.Duration
 	for attempt := 1; ; attempt++ {
 		resp, err := c.attempt(ctx, hc, req)
 		var re *errRetry
@@ -237,11 +252,18 @@ func (c *Client) Get(ctx context.Context, req Request) (*Response, error) {
 		}
 		wait := c.backoff(attempt)
 		if re.hasAfter {
-			if re.retryAfter > c.maxRetryAfter() {
-				return nil, &Error{req.URL, fmt.Errorf("%s: server asked to retry after %s (Retry-After: %q), longer than the %s errgen waits at most",
-					re.status, re.retryAfter, cut(re.header, 64), c.maxRetryAfter())}
+			if limit := c.maxRetryAfter(); re.retryAfter > limit {
+				return nil, &Error{req.URL, fmt.Errorf("%s: server asked to retry after %s (Retry-After: %q), longer than the %s errgen waits at most "+
+					"(the request timeout, or %s if shorter); fetch again later, or raise -timeout to wait longer",
+					re.status, re.retryAfter, cut(re.header, 64), limit, or(c.MaxRetryAfter, DefaultMaxRetryAfter))}
+			}
+			if left := c.timeout() - waited; re.retryAfter > left {
+				return nil, &Error{req.URL, fmt.Errorf("%s: server asked to retry after %s (Retry-After: %q) when errgen had waited %s for it already; together longer than the %s errgen waits at most "+
+					"for one document (the request timeout); fetch again later, or raise -timeout to wait longer",
+					re.status, re.retryAfter, cut(re.header, 64), waited, c.timeout())}
 			}
 			wait = re.retryAfter
+			waited += wait
 		}
 		if err := c.sleep(ctx, wait); err != nil {
 			return nil, &Error{req.URL, err}

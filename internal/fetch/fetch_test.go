@@ -177,31 +177,45 @@ func flaky(t *testing.T, steps ...[2]string) (*httptest.Server, *atomic.Int32) {
 func TestRetries(t *testing.T) {
 	date := time.Now().Add(90 * time.Second).UTC().Format(http.TimeFormat)
 	tests := []struct {
-		name  string
-		steps [][2]string
-		want  []time.Duration // the waits; nil: no retry
-		err   string
+		name    string
+		steps   [][2]string
+		want    []time.Duration // the waits; nil: no retry
+		err     string
+		timeout time.Duration // the Client's Timeout; 0: the default 60s
 	}{
-		{"500 then 200, Retry-After seconds", [][2]string{{"500", "7"}}, []time.Duration{7 * time.Second}, ""},
-		{"429 twice, backoff", [][2]string{{"429", ""}, {"429", ""}}, []time.Duration{time.Millisecond, 2 * time.Millisecond}, ""},
-		{"503, Retry-After date", [][2]string{{"503", date}}, []time.Duration{90 * time.Second}, ""},
-		{"502, Retry-After 0", [][2]string{{"502", "0"}}, []time.Duration{0}, ""},
-		{"503 always", [][2]string{{"503", ""}, {"503", ""}, {"503", ""}, {"503", ""}}, []time.Duration{time.Millisecond, 2 * time.Millisecond, 3 * time.Millisecond}, "503 Service Unavailable after 4 attempts"},
-		{"Retry-After too long", [][2]string{{"429", "3600"}}, nil, `429 Too Many Requests: server asked to retry after 1h0m0s (Retry-After: "3600"), longer than the 2m0s errgen waits at most`},
+		{"500 then 200, Retry-After seconds", [][2]string{{"500", "7"}}, []time.Duration{7 * time.Second}, "", 0},
+		{"429 twice, backoff", [][2]string{{"429", ""}, {"429", ""}}, []time.Duration{time.Millisecond, 2 * time.Millisecond}, "", 0},
+		// 90 s is within MaxRetryAfter (2 min), and within a 2 min
+		// timeout; the default 60 s timeout refuses it.
+		{"503, Retry-After date", [][2]string{{"503", date}}, []time.Duration{90 * time.Second}, "", 2 * time.Minute},
+		{"503, Retry-After date past the timeout", [][2]string{{"503", date}}, nil, "longer than the 1m0s errgen waits at most (the request timeout, or 2m0s if shorter)", 0},
+		// The reviewer's case: a server cannot hold a client with a 3 s
+		// timeout for 15 s; refused without waiting at all.
+		{"Retry-After past a short timeout", [][2]string{{"503", "15"}}, nil,
+			`503 Service Unavailable: server asked to retry after 15s (Retry-After: "15"), longer than the 3s errgen waits at most (the request timeout, or 2m0s if shorter); fetch again later, or raise -timeout to wait longer`, 3 * time.Second},
+		// Each wait fits the timeout, but retries must not add up past it.
+		{"Retry-After waits add up past the timeout", [][2]string{{"503", "6"}, {"503", "6"}}, []time.Duration{6 * time.Second},
+			`503 Service Unavailable: server asked to retry after 6s (Retry-After: "6") when errgen had waited 6s for it already; together longer than the 10s errgen waits at most for one document`, 10 * time.Second},
+		{"Retry-After waits up to the timeout", [][2]string{{"503", "5"}, {"503", "5"}}, []time.Duration{5 * time.Second, 5 * time.Second}, "", 10 * time.Second},
+		{"502, Retry-After 0", [][2]string{{"502", "0"}}, []time.Duration{0}, "", 0},
+		{"503 always", [][2]string{{"503", ""}, {"503", ""}, {"503", ""}, {"503", ""}}, []time.Duration{time.Millisecond, 2 * time.Millisecond, 3 * time.Millisecond}, "503 Service Unavailable after 4 attempts", 0},
+		{"Retry-After too long", [][2]string{{"429", "3600"}}, nil, `429 Too Many Requests: server asked to retry after 1h0m0s (Retry-After: "3600"), longer than the 1m0s errgen waits at most`, 0},
 		// 9300000000 s overflowed a Duration into a negative wait: an
 		// immediate retry instead of a refusal.
-		{"Retry-After overflowing", [][2]string{{"503", "9300000000"}}, nil, `503 Service Unavailable: server asked to retry after 24000h0m0s (Retry-After: "9300000000"), longer than the 2m0s errgen waits at most`},
-		{"Retry-After past uint64", [][2]string{{"503", "99999999999999999999999"}}, nil, "server asked to retry after 24000h0m0s"},
-		{"Retry-After date far ahead", [][2]string{{"503", "Fri, 31 Dec 9999 23:59:59 GMT"}}, nil, "server asked to retry after 24000h0m0s"},
-		{"Retry-After date passed", [][2]string{{"503", "Mon, 01 Jan 1900 00:00:00 GMT"}}, []time.Duration{0}, ""},
-		{"Retry-After negative", [][2]string{{"503", "-5"}}, []time.Duration{time.Millisecond}, ""},
-		{"404 is not retried", [][2]string{{"404", "1"}}, nil, `404 Not Found (an HTML error page titled "busy")`},
+		{"Retry-After overflowing", [][2]string{{"503", "9300000000"}}, nil, `503 Service Unavailable: server asked to retry after 24000h0m0s (Retry-After: "9300000000"), longer than the 1m0s errgen waits at most`, 0},
+		{"Retry-After past uint64", [][2]string{{"503", "99999999999999999999999"}}, nil, "server asked to retry after 24000h0m0s", 0},
+		{"Retry-After date far ahead", [][2]string{{"503", "Fri, 31 Dec 9999 23:59:59 GMT"}}, nil, "server asked to retry after 24000h0m0s", 0},
+		{"Retry-After date passed", [][2]string{{"503", "Mon, 01 Jan 1900 00:00:00 GMT"}}, []time.Duration{0}, "", 0},
+		{"Retry-After negative", [][2]string{{"503", "-5"}}, []time.Duration{time.Millisecond}, "", 0},
+		{"404 is not retried", [][2]string{{"404", "1"}}, nil, `404 Not Found (an HTML error page titled "busy")`, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv, n := flaky(t, tt.steps...)
 			var s sleeps
-			resp, err := client(&s).Get(context.Background(), fetch.Request{URL: srv.URL})
+			c := client(&s)
+			c.Timeout = tt.timeout
+			resp, err := c.Get(context.Background(), fetch.Request{URL: srv.URL})
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
 					t.Fatalf("got %v, want %q", err, tt.err)

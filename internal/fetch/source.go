@@ -226,7 +226,7 @@ func Sum(data []byte) string {
 // Every path must lie in dir (the config's directory), and every write
 // goes through an os.Root at dir: neither ".." nor a symbolic link takes
 // a snapshot or the lock out of it. Temporary files an interrupted fetch
-// left beside the destinations (".NAME.tmpDIGITS") are removed first.
+// left beside the destinations (".NAME.errgen-tmpDIGITS") are removed first.
 func WriteFiles(dir string, files map[string][]byte) error {
 	root, err := os.OpenRoot(dir)
 	if err != nil {

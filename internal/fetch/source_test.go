@@ -292,8 +292,8 @@ func TestWriteFilesConfined(t *testing.T) {
 // the next one (Hardening item 4).
 func TestWriteFilesRemovesLeftovers(t *testing.T) {
 	dir := t.TempDir()
-	stale := filepath.Join(dir, "sub", ".b.html.tmp123456")
-	other := filepath.Join(dir, "sub", ".c.html.tmp123456")
+	stale := filepath.Join(dir, "sub", ".b.html.errgen-tmp123456")
+	other := filepath.Join(dir, "sub", ".c.html.errgen-tmp123456")
 	for _, p := range []string{stale, other} {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)

@@ -62,15 +62,16 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
-	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/safefile"
+	"github.com/errgen/errgen/internal/yamlerr"
 )
 
 // Name is the lock file's name; it sits beside errgen.yaml.
@@ -118,21 +119,46 @@ const header = "# Written by errgen fetch: what the last fetch of each source sa
 // hint ends every message about a bad lock, since users do not write it.
 const hint = " (errgen fetch rewrites this file; delete it to start afresh)"
 
+// MaxSize bounds the lock file errgen reads: its own are a few KiB.
+const MaxSize = safefile.MaxConfigSize
+
 // Read reads the lock file at path; a missing file is an empty lock.
+//
+// The lock comes from a pull request, so it is read through an os.Root
+// at its directory (the config's): a symbolic link that leads out of it,
+// say to /dev/zero or to a secret, is refused before anything is read,
+// and so is anything but a regular file of at most MaxSize bytes.
 func Read(path string) (*Lock, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	dir := filepath.Dir(path)
+	data, err := safefile.ReadIn(dir, filepath.Base(path), MaxSize)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return &Lock{Version: Version}, nil
-	}
-	if err != nil {
-		return nil, err
+	case safefile.Escapes(err):
+		return nil, fmt.Errorf("%s: refusing to read it: it is a symbolic link that leads outside %s, the config's directory%s", path, dir, hint)
+	case err != nil:
+		return nil, fmt.Errorf("%w%s", err, hint)
 	}
 	return Parse(path, data)
 }
 
-// inType is the Go type yaml.v3 names in an unknown-field error, which
-// means nothing to the user.
-var inType = regexp.MustCompile(` in type \S+$`)
+// shapes names, in yaml.v3's decode errors, what the lock holds where:
+// the messages say what was expected and never quote more than a short
+// excerpt of the file.
+var shapes = yamlerr.Shapes{
+	Types: map[string]string{
+		"lock.Lock":    fmt.Sprintf("a mapping with version: %d and sources", Version),
+		"[]lock.Entry": "a list of sources",
+		"lock.Entry":   "a mapping (one source: catalogs, file, url, sha256, …)",
+		"[]string":     "a list of catalog ids",
+		"string":       "a string",
+		"int":          "a number",
+	},
+	Keys: map[string][]string{
+		"lock.Lock":  {"version", "sources"},
+		"lock.Entry": {"catalogs", "file", "url", "etag", "last_modified", "charset", "sha256", "date", "errgen"},
+	},
+}
 
 // Parse reads a lock file's content; file names it in errors.
 func Parse(file string, data []byte) (*Lock, error) {
@@ -146,16 +172,7 @@ func Parse(file string, data []byte) (*Lock, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, bad("", fmt.Sprintf("empty, want version: %d and sources", Version))
 		}
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		var te *yaml.TypeError
-		if errors.As(err, &te) && len(te.Errors) > 0 {
-			msg = te.Errors[0]
-		}
-		where, rest, ok := strings.Cut(msg, ": ")
-		if !ok || !strings.HasPrefix(where, "line ") {
-			where, rest = "", msg
-		}
-		return nil, bad(where, inType.ReplaceAllString(rest, ""))
+		return nil, bad(shapes.Message(err))
 	}
 	// The document decoded, so it parses as a node tree too; the tree has
 	// the line numbers the checks below report.

@@ -1,6 +1,7 @@
 package lock_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,7 +65,7 @@ func TestParseErrors(t *testing.T) {
 	for in, msg := range map[string]string{
 		"version: 2\nsources: []\n":               "errgen.lock: line 1: version 2, want 1" + hint,
 		"sources: []\n":                           "errgen.lock: version 0, want 1" + hint,
-		"version: 1\nsources:\n  - colour: red\n": "errgen.lock: line 3: field colour not found" + hint,
+		"version: 1\nsources:\n  - colour: red\n": `errgen.lock: line 3: unknown key "colour" (want one of: catalogs, file, url, etag, last_modified, charset, sha256, date, errgen)` + hint,
 		"version: [\n":                            "errgen.lock: line 1: did not find expected node content" + hint,
 		"":                                        "errgen.lock: empty, want version: 1 and sources" + hint,
 		"version: 1\nsources:\n  - file: a\n  - file: b\n    date: 25/11/2026\n": `errgen.lock: line 5: source b: date "25/11/2026", want a day as YYYY-MM-DD` + hint,
@@ -159,5 +160,40 @@ func TestCharsetAdversarial(t *testing.T) {
 		if !lock.ValidCharset(ok) {
 			t.Errorf("ValidCharset(%q) = false", ok)
 		}
+	}
+}
+
+// The lock comes from a pull request: a link to a device or to a secret
+// outside the config's directory is refused before it is read, and a
+// regular file past the size limit (16 MiB) is refused rather than read
+// whole (review finding 3). Messages never quote the secret.
+func TestReadRefusesHostileLocks(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	path := filepath.Join(dir, lock.Name)
+	secret := filepath.Join(outside, "secret.txt")
+	if err := os.WriteFile(secret, []byte("ghp_Sup3rS3cretValue0123456789\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, path); err != nil {
+		t.Skip(err)
+	}
+	if _, err := lock.Read(path); err == nil || !strings.Contains(err.Error(), path+": refusing to read it") || strings.Contains(err.Error(), "ghp_") {
+		t.Errorf("a link to a secret outside the directory: err = %v", err)
+	}
+	os.Remove(path)
+	if err := os.WriteFile(path, append([]byte("version: 1\n#"), bytes.Repeat([]byte("x"), 16<<20)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lock.Read(path); err == nil || !strings.Contains(err.Error(), path+": larger than 16777216 bytes") {
+		t.Errorf("a lock past the size limit: err = %v", err)
+	}
+	// A lock that is only a secret's text, in the directory: the YAML
+	// error names the line and the expected shape, and quotes at most a
+	// short excerpt.
+	if _, err := lock.Parse(path, []byte("GITHUB_TOKEN_WITH_A_LONG_NAME_ghp_Sup3rS3cret: x\n")); err == nil || strings.Contains(err.Error(), "ghp_Sup3r") {
+		t.Errorf("a secret as a key: err = %v", err)
+	}
+	if _, err := lock.Parse(path, []byte("ghp_Sup3rS3cretValue0123456789\n")); err == nil || strings.Contains(err.Error(), "ghp_Sup") {
+		t.Errorf("a secret as the document: err = %v", err)
 	}
 }

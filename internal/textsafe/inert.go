@@ -18,7 +18,20 @@ import (
 // applied to the value that starts a line, it keeps vendor text from
 // starting a command there.
 func Inert(s string) string {
-	s = Line(s)
+	return defuse(Line(s))
+}
+
+// InertCode is [Inert] for a line of code, such as a line of the unified
+// diff errgen check prints of a generated Go file: tabs are kept, as the
+// indentation they are (a tab neither breaks a line nor, being white
+// space, hides a command from the check below); everything else is
+// escaped and defused as Inert does.
+func InertCode(s string) string {
+	return defuse(strings.ReplaceAll(Escape(s), "\n", `\n`))
+}
+
+// defuse writes s, escaped, so that no CI runner reads it as a command.
+func defuse(s string) string {
 	if strings.Contains(s, "##") {
 		s = defuseHashes(s)
 	}

@@ -97,3 +97,38 @@ func FuzzInert(f *testing.F) {
 		}
 	})
 }
+
+// InertCode keeps a line of code's tabs and escapes and defuses the rest
+// as Inert does: it is how check prints the on-disk side of its diffs.
+func TestInertCode(t *testing.T) {
+	for in, want := range map[string]string{
+		"+\tx := 1":                "+\tx := 1",
+		"-\x1b]0;t\x07\u202e":      `-\x1b]0;t\x07\u202e`,
+		"\t::error::x":             "\t\\x3a:error::x",
+		" ##[error]x":              ` #\x23[error]x`,
+		"--- a (on disk)\r":        `--- a (on disk)\x0d`,
+		"-\u009b31m\u2028next":     `-\u009b31m\u2028next`,
+		"+plain text, nothing odd": "+plain text, nothing odd",
+	} {
+		if got := InertCode(in); got != want {
+			t.Errorf("InertCode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestExcerpt(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"colour", 24, `"colour"`},
+		{"GITHUB_TOKEN_ghp_Sup3rS3cret", 12, `"GITHUB_TOKEN…"`},
+		{"\x1b]0;x\x07", 24, `"\x1b]0;x\a"`},
+		{"a\u202eb", 24, `"a\u202eb"`},
+	} {
+		if got := Excerpt(tt.in, tt.max); got != tt.want {
+			t.Errorf("Excerpt(%q, %d) = %s, want %s", tt.in, tt.max, got, tt.want)
+		}
+	}
+}

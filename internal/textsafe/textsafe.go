@@ -16,6 +16,7 @@ package textsafe
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -107,4 +108,22 @@ func Line(s string) string {
 func invalidAt(s string, i int) bool {
 	_, size := utf8.DecodeRuneInString(s[i:])
 	return size == 1
+}
+
+// Excerpt returns s quoted, as strconv.Quote does, and cut to at most max
+// runes (an ellipsis marks the cut): for a message that must say which
+// key or value it means without repeating a document it may not own,
+// such as a secret a symbolic link pointed at.
+func Excerpt(s string, max int) string {
+	if utf8.RuneCountInString(s) > max {
+		n := 0
+		for i := range s {
+			if n == max {
+				s = s[:i] + "…"
+				break
+			}
+			n++
+		}
+	}
+	return strconv.Quote(s)
 }

@@ -33,8 +33,69 @@ var hostile = map[string]struct {
 }
 
 func hostilePage(name string) []byte {
+	if f, ok := parserHostile[name]; ok {
+		return f()
+	}
 	h := hostile[name]
 	return []byte(h.head + strings.Repeat(h.repeat, h.n) + h.tail)
+}
+
+// parserHostile are attacks on the HTML parser rather than on the grid:
+// pages that make html.Parse build far more nodes than the page has
+// bytes, and pages right under the density htmlsafe refuses.
+var parserHostile = map[string]func() []byte{
+	// 500 distinct unclosed <b> that html.Parse clones at every
+	// paragraph: 60 KB made six million nodes.
+	"reconstruct": func() []byte {
+		var b strings.Builder
+		b.WriteString("<p>")
+		for i := range 500 {
+			fmt.Fprintf(&b, "<b a%d>", i)
+		}
+		b.WriteString(strings.Repeat("<p>x", 15000))
+		return []byte(b.String())
+	},
+	// The same through misnesting: the adoption agency algorithm closes
+	// each <b> around the <i> in it, and </p> pops the <i>, which stay in
+	// the list of active formatting elements: 60 KB made 5 million nodes.
+	"misnested": func() []byte {
+		var b strings.Builder
+		for i := range 300 {
+			fmt.Fprintf(&b, "<p><b a%d><i a%d></b></p>", i, i)
+		}
+		b.WriteString(strings.Repeat("<p>x", 15000))
+		return []byte(b.String())
+	},
+	// Two nodes per 4 bytes, a text and a paragraph.
+	"dense-tags": func() []byte { return []byte(strings.Repeat("x<p>", 1<<20)) },
+	// Implied rows: </tr><td> makes a <tr> and a <td>.
+	"implied": func() []byte { return []byte("<table>" + strings.Repeat("<td></tr>", 1<<19)) },
+	// 100 distinct attributes per tag, three bytes each.
+	"attributes": func() []byte {
+		var b strings.Builder
+		for b.Len() < 4<<20 {
+			b.WriteString("<p")
+			for i := range 100 {
+				fmt.Fprintf(&b, " %02x", i)
+			}
+			b.WriteString(">")
+		}
+		return []byte(b.String())
+	},
+	// Just under the density limit: the most nodes, and the most
+	// attributes, a page may have.
+	"tags-at-limit": func() []byte { return []byte(strings.Repeat("<p>abcdefghij", 8<<20/13)) },
+	"attributes-at-limit": func() []byte {
+		var b strings.Builder
+		for b.Len() < 8<<20 {
+			b.WriteString("<p")
+			for i := range 100 {
+				fmt.Fprintf(&b, " %07x", i)
+			}
+			b.WriteString(">")
+		}
+		return []byte(b.String())
+	},
 }
 
 // TestSpanBudget: each attack stops with one Diagnostic that names the
@@ -86,7 +147,14 @@ func TestPeakMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts child processes")
 	}
+	var names []string
 	for name := range hostile {
+		names = append(names, name)
+	}
+	for name := range parserHostile {
+		names = append(names, name)
+	}
+	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			size := len(hostilePage(name))
 			cmd := exec.Command(os.Args[0], "-test.run=^TestPeakMemory$", "-test.count=1")
@@ -184,4 +252,22 @@ func FuzzGrid(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDensePage: a page with more markup per byte than the HTML parser may
+// turn into nodes is a Diagnostic naming the file, what was counted and
+// the limit, before anything is parsed.
+func TestDensePage(t *testing.T) {
+	for _, name := range []string{"dense-tags", "implied", "attributes"} {
+		_, _, err := Parse(hostilePage(name), Options{File: name + ".html"})
+		var d *catalog.Diagnostic
+		if !errors.As(err, &d) || d.File != name+".html" {
+			t.Fatalf("%s: got %v, want a Diagnostic naming the file", name, err)
+		}
+		for _, s := range []string{"'<'", "runs of white space", "over the limit of"} {
+			if !strings.Contains(d.Message, s) {
+				t.Errorf("%s: %q lacks %q", name, d.Message, s)
+			}
+		}
+	}
 }

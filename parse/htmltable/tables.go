@@ -1,7 +1,7 @@
 package htmltable
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/errgen/errgen/internal/textenc"
+	"github.com/errgen/errgen/parse/internal/htmlsafe"
 )
 
 // TableInfo describes one table of a page.
@@ -74,7 +75,13 @@ type table struct {
 
 // readTables parses src and analyses the header of every table.
 func readTables(src []byte, file string) ([]*table, error) {
-	root, err := html.Parse(bytes.NewReader(src))
+	// htmlsafe, not html.Parse: a page of unclosed <b> tags with distinct
+	// attributes makes html.Parse clone them all at every paragraph.
+	root, err := htmlsafe.Parse(src)
+	var dense *htmlsafe.ErrTooDense
+	if errors.As(err, &dense) {
+		return nil, diag(file, "", "%v", err)
+	}
 	if err != nil {
 		return nil, diag(file, "", "cannot parse HTML: %v", err)
 	}

@@ -262,6 +262,10 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("openapi: 3.1.0\npaths: {/a: {get: {responses: {'4XX': {content: {'*/*': {example: [{code: 1}]}}}}}}}\n"), "/*/code")
 	f.Add([]byte(`{"swagger":"2.0","paths":{"/":{"get":{"responses":{"500":{"examples":{"application/json":{"code":true}}}}}}}}`), "")
+	// $ref fan-outs (fanout_test.go), small: each schema is walked once.
+	f.Add(fanOut(3), "")
+	f.Add(enumFanOut(3), "/code")
+	f.Add(propFanOut(3), "")
 	f.Fuzz(func(t *testing.T, data []byte, ptr string) {
 		if checkBodyPointer(ptr) != nil {
 			ptr = ""

@@ -65,13 +65,34 @@ func deref(r *openapi3.SchemaRef, at loc) loc {
 
 // props lists the properties of s in document order: its own, then those
 // of its allOf, oneOf and anyOf members that it does not have itself.
+//
+// The first schema to give a name wins, in a depth-first walk of the
+// members down to maxDepth. Members repeat ($refs to one schema, allOf
+// of allOf), so that walk, followed path by path, enters the last
+// schema of a chain k⁴ times for k $refs per level: a 14 KB document
+// took minutes. A schema already walked to completion at the same or a
+// smaller depth gave every name its subtree holds (within the smaller
+// depth's larger budget) before, so entering it again adds nothing and
+// is skipped; each schema is entered at most once per depth, and the
+// order and origin of the properties are those of the full walk. A
+// schema still being walked (a cycle back to an ancestor) is entered
+// again, deeper, as the full walk does, since its later members have
+// not given their names yet.
 func (p *parser) props(s *openapi3.Schema, at loc) []prop {
 	var out []prop
 	seen := map[string]bool{}
+	done := map[schemaAt]int{} // smallest depth at which a walk completed
 	var add func(s *openapi3.Schema, at loc, depth int)
 	add = func(s *openapi3.Schema, at loc, depth int) {
 		if s == nil || depth > maxDepth {
 			return
+		}
+		key := schemaAt{s, at}
+		if d, ok := done[key]; ok && d <= depth {
+			return
+		}
+		if testVisit != nil {
+			testVisit()
 		}
 		for _, name := range ordered(s.Properties, func(k string, v *openapi3.SchemaRef) int {
 			return p.pos(v.Origin, at.child("properties", k))
@@ -93,10 +114,24 @@ func (p *parser) props(s *openapi3.Schema, at loc) []prop {
 				}
 			}
 		}
+		if d, ok := done[key]; !ok || depth < d {
+			done[key] = depth
+		}
 	}
 	add(s, at, 0)
 	return out
 }
+
+// schemaAt is a schema where the walk found it: the same schema at
+// another place gives its properties other origins.
+type schemaAt struct {
+	s  *openapi3.Schema
+	at loc
+}
+
+// testVisit, when set by a test, is called each time props or decls
+// enters a schema, to count the work a document costs.
+var testVisit func()
 
 // schemaType is the JSON type a schema documents, "" when none.
 func schemaType(s *openapi3.Schema) string {
@@ -202,9 +237,26 @@ func (p *parser) shape(s *openapi3.Schema, at loc) *shape {
 				queue = []level{{is, iat, "/*", 1}}
 			}
 		}
+		// A schema the search already looked into, at the same or a
+		// smaller depth (the queue is in depth order), held no code and
+		// queued its object properties; looking again finds nothing
+		// earlier. Without this, a schema whose properties $ref it (or
+		// each other) queues its property count to the third power.
+		// Whether the body is already inside an array is part of the key:
+		// arrays are not followed there.
+		type looked struct {
+			schemaAt
+			inArray bool
+		}
+		seen := map[looked]bool{}
 		for len(queue) > 0 && container == nil {
 			lv := queue[0]
 			queue = queue[1:]
+			k := looked{schemaAt{lv.s, lv.at}, strings.Contains(lv.body, "*")}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
 			ps := p.props(lv.s, lv.at)
 			if c, ok := pick(ps, codeNames, func(pr prop) bool {
 				return scalarField(pr.schema) && (pr.name != "error" || schemaType(pr.schema) == "string")
@@ -411,11 +463,29 @@ func (p *parser) decls(s *openapi3.Schema, at loc) []decl {
 	if p.enums == nil {
 		p.enums = map[*openapi3.Schema][]decl{}
 	}
+	// As in props, a member schema walked to completion at the same or
+	// a smaller depth is not walked again: it would only repeat the
+	// declarations it gave, at the same places, and a fan-out of $refs
+	// would repeat them k⁴ times. A declaration reached twice at the same
+	// place is one declaration (see below).
 	var all []decl
+	done := map[schemaAt]int{}
 	var collect func(s *openapi3.Schema, at loc, depth int)
 	collect = func(s *openapi3.Schema, at loc, depth int) {
 		if s == nil || depth > maxDepth {
 			return
+		}
+		key := schemaAt{s, at}
+		if d, ok := done[key]; ok && d <= depth {
+			return
+		}
+		defer func() {
+			if d, ok := done[key]; !ok || depth < d {
+				done[key] = depth
+			}
+		}()
+		if testVisit != nil {
+			testVisit()
 		}
 		single := len(s.Enum)+btoi(s.Const != nil) == 1
 		if len(s.Enum) > 0 {
@@ -470,7 +540,16 @@ func (p *parser) decls(s *openapi3.Schema, at loc) []decl {
 	first := make(map[string]int, len(all))
 	out := make([]decl, 0, len(all))
 	var again map[int][]string // index in out → where it is repeated
+	// The same enum reached through two members (oneOf and allOf of one
+	// $ref, or a cycle walked again deeper) declares its values once:
+	// a repeat is a value written at another place.
+	type valueAt struct{ value, at string }
+	placed := make(map[valueAt]bool, len(all))
 	for _, d := range all {
+		if placed[valueAt{d.value, d.at}] {
+			continue
+		}
+		placed[valueAt{d.value, d.at}] = true
 		i, seen := first[d.value]
 		if !seen {
 			first[d.value] = len(out)

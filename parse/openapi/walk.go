@@ -47,6 +47,8 @@ type parser struct {
 	// all the enum's codes rather than a copy each.
 	declared map[declaredKey]*[]catalog.Operation
 	bodies   map[loc]string
+	// exGroups holds the examples of each media type, read once.
+	exGroups map[mediaKey][]exGroup
 }
 
 // response is one error response of one operation, for status-only
@@ -120,6 +122,10 @@ type statusInfo struct {
 	// rest holds the lists of any further enums.
 	rest []*[]catalog.Operation
 	obs  []*observation
+	// byMessage indexes obs: a schema's examples are observed once per
+	// response that uses it, so a scan of obs would cost responses ×
+	// examples² for a schema with many messages.
+	byMessage map[string]*observation
 }
 
 // observation is one documented (status, code, message).
@@ -127,7 +133,9 @@ type observation struct {
 	message  string
 	ops      []catalog.Operation
 	examples []catalog.Example
-	at       string
+	// has indexes examples, for the same reason as byMessage.
+	has map[catalog.Example]bool
+	at  string
 }
 
 func (p *parser) code(value, at string) *code {
@@ -419,9 +427,79 @@ func (p *parser) response(op catalog.Operation, st status, resp *openapi3.Respon
 
 // examples reads every example of a media type, and those of its schema,
 // as observations.
+//
+// A response that many operations $ref, or a schema that many responses
+// use, brings the same examples each time: they are read once per media
+// type and body pointers into groups of one code and message, and each
+// response then only adds its operation and status to each group. Read
+// example by example for every response, a document of n responses
+// sharing n examples cost n² reads (n³ with the scans they made).
 func (p *parser) examples(op catalog.Operation, st status, media *openapi3.MediaType, at loc, sh *shape) {
+	key := mediaKey{media, sh.code, sh.message}
+	groups, ok := p.exGroups[key]
+	if !ok {
+		groups = p.groupExamples(media, at, sh)
+		if p.exGroups == nil {
+			p.exGroups = map[mediaKey][]exGroup{}
+		}
+		p.exGroups[key] = groups
+	}
+	for _, g := range groups {
+		si := p.code(g.value, g.at).status(st)
+		o := si.byMessage[g.message]
+		if o == nil {
+			o = &observation{message: g.message, at: g.at, has: map[catalog.Example]bool{}}
+			si.obs = append(si.obs, o)
+			if si.byMessage == nil {
+				si.byMessage = map[string]*observation{}
+			}
+			si.byMessage[g.message] = o
+		}
+		o.ops = addOp(o.ops, op)
+		for _, meta := range g.examples {
+			if !o.has[meta] {
+				o.has[meta] = true
+				o.examples = append(o.examples, meta)
+			}
+		}
+	}
+}
+
+// mediaKey names the examples of one media type read with one code and
+// message pointer (a shape found from examples is a new one each time).
+type mediaKey struct {
+	media         *openapi3.MediaType
+	code, message string
+}
+
+// exGroup is one code and message the examples of a media type show,
+// where the first of them is, and the examples that show it, in order.
+type exGroup struct {
+	value, message, at string
+	examples           []catalog.Example
+}
+
+// groupExamples reads the examples of a media type and of its schema
+// into groups, in the order their code and message are first seen;
+// problems with an example are reported here, once.
+func (p *parser) groupExamples(media *openapi3.MediaType, at loc, sh *shape) []exGroup {
+	var groups []exGroup
+	index := map[[2]string]int{}
+	add := func(meta catalog.Example, value any, at loc) {
+		for _, h := range p.observe(sh, value, at) {
+			k := [2]string{h.value, h.message}
+			i, ok := index[k]
+			if !ok {
+				i = len(groups)
+				index[k] = i
+				groups = append(groups, exGroup{value: h.value, message: h.message, at: at.String()})
+			}
+			meta.Body = h.body
+			groups[i].examples = append(groups[i].examples, meta)
+		}
+	}
 	if media.Example != nil {
-		p.observe(op, st, sh, catalog.Example{}, media.Example, at.child("example"))
+		add(catalog.Example{}, media.Example, at.child("example"))
 	}
 	for _, name := range ordered(media.Examples, func(k string, v *openapi3.ExampleRef) int {
 		return p.pos(v.Origin, at.child("examples", k))
@@ -442,19 +520,25 @@ func (p *parser) examples(op catalog.Operation, st status, media *openapi3.Media
 			}
 			continue
 		}
-		p.observe(op, st, sh, meta, ex.Value, eAt.child("value"))
+		add(meta, ex.Value, eAt.child("value"))
 	}
 	for _, ex := range sh.examples {
-		p.observe(op, st, sh, catalog.Example{}, ex.value, ex.at)
+		add(catalog.Example{}, ex.value, ex.at)
 	}
+	return groups
 }
 
-// observe records the codes and messages of one example body.
-func (p *parser) observe(op catalog.Operation, st status, sh *shape, meta catalog.Example, value any, at loc) {
+// observed is one code an example body shows, with its message.
+type observed struct {
+	value, message, body string
+}
+
+// observe reads the codes and messages of one example body.
+func (p *parser) observe(sh *shape, value any, at loc) []observed {
 	body, ok := p.bodies[at]
 	var err error
 	if !ok {
-		// A schema's example is seen once per response that uses it.
+		// A schema's example is seen once per media type that uses it.
 		if body, err = catalog.ExampleBody(value); err == nil {
 			if p.bodies == nil {
 				p.bodies = map[loc]string{}
@@ -464,18 +548,18 @@ func (p *parser) observe(op catalog.Operation, st status, sh *shape, meta catalo
 	}
 	if err != nil {
 		p.warn(at, "example cannot be written as JSON (%v); its code is not read", err)
-		return
+		return nil
 	}
-	meta.Body = body
 	codes := resolve(value, splitPointer(sh.code))
 	if len(codes) == 0 {
 		p.warn(at, "example has no code at %s (the code pointer); want a string or number there", sh.code)
-		return
+		return nil
 	}
 	var messages []hit
 	if sh.message != "" {
 		messages = resolve(value, splitPointer(sh.message))
 	}
+	var out []observed
 	for _, c := range codes {
 		value, ok := scalar(c.v)
 		if !ok {
@@ -489,23 +573,9 @@ func (p *parser) observe(op catalog.Operation, st status, sh *shape, meta catalo
 				break
 			}
 		}
-		si := p.code(value, at.String()).status(st)
-		var o *observation
-		for _, x := range si.obs {
-			if x.message == msg {
-				o = x
-				break
-			}
-		}
-		if o == nil {
-			o = &observation{message: msg, at: at.String()}
-			si.obs = append(si.obs, o)
-		}
-		o.ops = addOp(o.ops, op)
-		if !slices.Contains(o.examples, meta) {
-			o.examples = append(o.examples, meta)
-		}
+		out = append(out, observed{value, msg, body})
 	}
+	return out
 }
 
 // hit is a value a pointer resolved to; elem is the index of the

@@ -106,5 +106,9 @@
 // # Errors
 //
 // A page with neither an error example nor a field table is an error, a
-// *catalog.Diagnostic naming the file.
+// *catalog.Diagnostic naming the file. So is an HTML page with more markup
+// per byte than a documentation page, by the bound of
+// parse/internal/htmlsafe (every '<' and run of white space counted as a
+// tag and an attribute: over 16 times the page's size plus 32 MiB), since
+// every tag can become a line.
 package scimdoc

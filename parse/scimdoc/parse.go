@@ -9,6 +9,7 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/textenc"
+	"github.com/errgen/errgen/parse/internal/htmlsafe"
 )
 
 // Keywords are the scimType values RFC 7644 §3.12 defines, in its order.
@@ -101,7 +102,10 @@ func (p *parser) sortWarnings() {
 // Parse reads a SCIM provider's error documentation page, HTML or text.
 func Parse(data []byte, opts Options) (*Result, error) {
 	p := &parser{file: opts.File}
-	lines := p.decode(data, opts.Charset)
+	lines, err := p.decode(data, opts.Charset)
+	if err != nil {
+		return nil, &catalog.Diagnostic{File: opts.File, Message: err.Error()}
+	}
 	blocks := p.blocks(lines)
 	markHeadings(blocks)
 	tables := p.tables(blocks)
@@ -148,8 +152,11 @@ func Parse(data []byte, opts Options) (*Result, error) {
 }
 
 // decode turns the page into lines of UTF-8 text, by its declared
-// charset, warning about what decoding noticed.
-func (p *parser) decode(data []byte, charset string) []line {
+// charset, warning about what decoding noticed. An HTML page with more
+// markup per byte than htmlsafe allows is an error: this package only
+// tokenizes, which clones nothing, but a line per `x<p>` costs as much as
+// a node does.
+func (p *parser) decode(data []byte, charset string) ([]line, error) {
 	isHTML := looksLikeHTML(data)
 	var dec textenc.Decoded
 	if isHTML {
@@ -164,9 +171,12 @@ func (p *parser) decode(data []byte, charset string) []line {
 		p.warn(w.Line, "%s", w.Message)
 	}
 	if isHTML {
-		return htmlLines(dec.Text)
+		if err := htmlsafe.Check(dec.Text); err != nil {
+			return nil, err
+		}
+		return htmlLines(dec.Text), nil
 	}
-	return textLines(dec.Text)
+	return textLines(dec.Text), nil
 }
 
 // blocks splits the lines into text, empty runs, examples and field

@@ -347,3 +347,13 @@ func must(data []byte, err error) []byte {
 	}
 	return data
 }
+
+// TestDenseHTML: an HTML page of nothing but tags is refused with a
+// Diagnostic naming the file and the limit, not read into a line a tag.
+func TestDenseHTML(t *testing.T) {
+	_, err := scimdoc.Parse([]byte("<html>"+strings.Repeat("x<p>", 1<<20)), scimdoc.Options{File: "dense.html"})
+	var d *catalog.Diagnostic
+	if !errors.As(err, &d) || d.File != "dense.html" || !strings.Contains(d.Message, "over the limit of") {
+		t.Fatalf("got %v, want a Diagnostic naming dense.html and the limit", err)
+	}
+}
