@@ -47,3 +47,5 @@ fuzz:
 	$(GO) test ./internal/build -run '^$$' -fuzz '^FuzzParseList$$' -fuzztime 60s
 	$(GO) test ./internal/build -run '^$$' -fuzz '^FuzzWriteManifest$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./internal/config -run '^$$' -fuzz '^FuzzRelPath$$' -fuzztime 60s
+	$(GO) test ./internal/textsafe -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime 60s
+	$(GO) test ./internal/yamlerr -run '^$$' -fuzz '^FuzzMessage$$' -fuzztime 60s -fuzzminimizetime 0
