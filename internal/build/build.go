@@ -269,7 +269,7 @@ func LoadWith(cfg *config.Config, opts LoadOptions, ids ...string) ([]Loaded, er
 			var err error
 			if data, err = readIn(cfg.Dir, filepath.FromSlash(path.Clean(c.Source.File))); err != nil {
 				if Escapes(err) {
-					return nil, fmt.Errorf("%s: line %d: catalog %s: source: file %s: refusing to read it: a symbolic link on its path leads outside the config's directory %s", cfg.File, c.Line, c.ID, file, cfg.Dir)
+					return nil, fmt.Errorf("%s: line %d: catalog %s: source: file %s: refusing to read it: a symbolic link on its path leads outside the config's directory %q; hint: commit the snapshot itself, not a link to it", cfg.File, c.Source.FileLine, c.ID, file, cfg.Dir)
 				}
 				return nil, fmt.Errorf("catalog %s: source: %w", c.ID, err)
 			}

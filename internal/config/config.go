@@ -157,6 +157,8 @@ type Source struct {
 	URL         string          `yaml:"url"`
 	Tables      []TableSelector `yaml:"tables"`
 	SkipBadRows bool            `yaml:"skip_bad_rows"`
+	// FileLine is the line of the file key, for messages about the file.
+	FileLine int `yaml:"-"`
 	// CodePointer and MessagePointer (kind openapi) say where an error
 	// body carries the code and message; "*" stands for every element of
 	// an array.
@@ -366,8 +368,9 @@ func Parse(file string, data []byte) (*Config, error) {
 		case s.URL == "":
 			return nil, fail(at("source"), "%s: source: missing url (where the vendor publishes the document)", name)
 		}
+		s.FileLine = at("source", "file")
 		if err := relPath(s.File, false, "the config's directory"); err != nil {
-			return nil, fail(at("source", "file"), "%s: source: file: %v", name, err)
+			return nil, fail(s.FileLine, "%s: source: file: %v; hint: keep the snapshot in or below the config's directory", name, err)
 		}
 		if msg := httpURL(s.URL); msg != "" {
 			return nil, fail(at("source", "url"), "%s: source: url: %s", name, msg)
@@ -436,8 +439,8 @@ func Parse(file string, data []byte) (*Config, error) {
 		if g.Dir == "" {
 			g.Dir = path.Join("go", c.ID)
 		}
-		if err := relPath(g.Dir, false, "out"); err != nil {
-			return nil, fail(at("go", "dir"), "%s: go: dir: %v (go.dir is relative to out)", name, err)
+		if err := relPath(g.Dir, false, "the output directory (out)"); err != nil {
+			return nil, fail(at("go", "dir"), "%s: go: dir: %v: go.dir is relative to out; hint: a directory below out, such as go/%s", name, err, c.ID)
 		}
 		if HasGitSegment(g.Dir) {
 			return nil, fail(at("go", "dir"), "%s: go: dir: %q: errgen never writes into a .git directory (it is git's own); hint: choose another directory, such as go/%s", name, g.Dir, c.ID)
