@@ -83,6 +83,13 @@ func ParseSource(kind string, data []byte, opts ParseOptions) (*Parsed, error) {
 	return p, nil
 }
 
+// MaxCatalogSize bounds a hand-written catalog (kind catalog) errgen
+// parses: yaml.v3 builds a node per two-byte flow item ("[1,1,…]"), some
+// 300 bytes of memory per input byte, so this cap, not the snapshot's
+// safefile.MaxSourceSize, is what bounds parsing one. errgen's own
+// hand-written catalogs are a few KiB.
+const MaxCatalogSize = 4 << 20
+
 func parseSource(kind string, data []byte, opts ParseOptions) (*Parsed, error) {
 	switch kind {
 	case "openapi":
@@ -97,6 +104,9 @@ func parseSource(kind string, data []byte, opts ParseOptions) (*Parsed, error) {
 		}
 		return &Parsed{Entries: r.Entries, Envelope: &r.Envelope, Report: &r.Report}, nil
 	case "catalog":
+		if len(data) > MaxCatalogSize {
+			return nil, fmt.Errorf("%s: %d bytes, larger than %d, the most errgen parses of a hand-written catalog (kind catalog) (hint: is it the file you meant? split a catalog so large into several)", opts.File, len(data), MaxCatalogSize)
+		}
 		r, err := catalogyaml.Parse(data, catalogyaml.Options{File: opts.File})
 		if err != nil {
 			return nil, err

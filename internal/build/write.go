@@ -173,6 +173,79 @@ func entryWarning(file, entry, why string) string {
 type tree struct {
 	root *os.Root
 	out  string
+	// real caches the directories (slash paths in root) found to be
+	// real directories, not symbolic links, all the way from the root.
+	real map[string]bool
+}
+
+// errLink is a symbolic link on the directory path of a file errgen
+// would write or remove.
+var errLink = errors.New("a symbolic link")
+
+// realDir checks that every component of dir, a slash path in the root,
+// is a real directory and not a symbolic link: errgen never writes
+// through a link, even one that stays inside the output root (go/x ->
+// ../.git/refs/heads when out is the repository). Components that do not
+// exist are made, as real directories, when create is set; otherwise the
+// walk stops at the first one, since nothing below it can be a link.
+// On a link, link is its path in the root.
+func (t *tree) realDir(dir string, create bool) (link string, err error) {
+	if t.real == nil {
+		t.real = map[string]bool{}
+	}
+	if dir == "." || dir == "" || t.real[dir] {
+		return "", nil
+	}
+	p := ""
+	for seg := range strings.SplitSeq(dir, "/") {
+		p = path.Join(p, seg)
+		if t.real[p] {
+			continue
+		}
+		fi, err := t.root.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			if !create {
+				return "", nil
+			}
+			if err = t.root.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				return "", err
+			}
+			fi, err = t.root.Lstat(p)
+		}
+		switch {
+		case err != nil:
+			return "", err
+		case fi.Mode()&fs.ModeSymlink != 0:
+			return p, errLink
+		case !fi.IsDir():
+			return "", fmt.Errorf("%s: not a directory", t.path(p))
+		}
+		t.real[p] = true
+	}
+	return "", nil
+}
+
+// checkDir is realDir for rel's directory, as an error naming rel.
+func (t *tree) checkDir(rel string, create bool) error {
+	link, err := t.realDir(path.Dir(rel), create)
+	switch {
+	case link != "":
+		return fmt.Errorf("%s: refusing to write it: %s is a symbolic link, and errgen never writes through one (hint: replace the link with a real directory, or change out or go.dir in the config)", t.path(rel), t.path(link))
+	case err != nil:
+		return t.wrap(rel, "write", err)
+	}
+	return nil
+}
+
+// readExisting reads the file rel as it is on disk: a regular file of
+// at most safefile.MaxSourceSize bytes (errgen never writes more).
+func (t *tree) readExisting(rel string) ([]byte, error) {
+	data, err := safefile.Read(t.root, rel, t.path(rel), safefile.MaxSourceSize)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		pe.Path = t.path(rel)
+	}
+	return data, err
 }
 
 func (t *tree) path(rel string) string { return outPath(t.out, rel) }
@@ -286,7 +359,7 @@ func Write(out string, files map[string][]byte) (*Result, error) {
 // WriteRoot is Write into root, an output root already open; out names
 // it in messages.
 func WriteRoot(root *os.Root, out string, files map[string][]byte) (*Result, error) {
-	return (&tree{root, out}).write(files)
+	return (&tree{root: root, out: out}).write(files)
 }
 
 func (t *tree) write(files map[string][]byte) (*Result, error) {
@@ -302,7 +375,12 @@ func (t *tree) write(files map[string][]byte) (*Result, error) {
 			stale = append(stale, p)
 		}
 	}
-	known := union(stale, sortedKeys(files), []string{ManifestName, JournalName})
+	// Temporary files are looked for only in real directories: errgen
+	// never removes anything through a symbolic link.
+	known := slices.DeleteFunc(union(stale, sortedKeys(files), []string{ManifestName, JournalName}), func(p string) bool {
+		link, err := t.realDir(path.Dir(p), false)
+		return link != "" || err != nil
+	})
 	if res.TempsRemoved, err = RemoveStaleTemps(t.root, known); err != nil {
 		return nil, t.wrap(".", "clean", err)
 	}
@@ -315,10 +393,12 @@ func (t *tree) write(files map[string][]byte) (*Result, error) {
 
 	var changed []string
 	for _, rel := range sortedKeys(files) {
-		cur, err := t.root.ReadFile(rel)
+		cur, err := t.readExisting(rel)
 		switch {
 		case Escapes(err):
 			return nil, t.escapeError(rel, "write")
+		case errors.As(err, new(*safefile.Error)):
+			return nil, err // names the file, what errgen expects and a hint
 		case err == nil && bytes.Equal(cur, files[rel]):
 			res.Unchanged = append(res.Unchanged, rel)
 		default:
@@ -330,6 +410,12 @@ func (t *tree) write(files map[string][]byte) (*Result, error) {
 	}
 	if err := t.refuseForeign(changed, union(old, journaled)); err != nil {
 		return nil, err
+	}
+	// Before anything is written: no file goes through a symbolic link.
+	for _, rel := range changed {
+		if err := t.checkDir(rel, false); err != nil {
+			return nil, fmt.Errorf("%w; nothing was written", err)
+		}
 	}
 	// The manifest goes last, so that it names the new generation only
 	// once every file of it is in place.
@@ -428,10 +514,8 @@ func (t *tree) replace(rel string, data []byte) error {
 }
 
 func (t *tree) writeTemp(rel string, data []byte) (string, error) {
-	if dir := path.Dir(rel); dir != "." {
-		if err := t.root.MkdirAll(dir, 0o755); err != nil {
-			return "", t.wrap(rel, "write", err)
-		}
+	if err := t.checkDir(rel, true); err != nil {
+		return "", err
 	}
 	tmp, err := WriteTemp(t.root, rel, data)
 	if err != nil {
@@ -535,6 +619,9 @@ func (t *tree) removeGenerated(rel string) (removed bool, why string, err error)
 	case !fi.Mode().IsRegular():
 		return false, "not a regular file", nil
 	}
+	if link, _ := t.realDir(path.Dir(rel), false); link != "" {
+		return false, fmt.Sprintf("%s is a symbolic link, and errgen never removes through one", link), nil
+	}
 	ok, err := isGenerated(t.root, rel)
 	switch {
 	case err != nil:
@@ -629,6 +716,7 @@ func (t *tree) removeEmptyDirs(dir string) {
 		if err != nil || !fi.IsDir() || t.root.Remove(dir) != nil {
 			return
 		}
+		clear(t.real) // dir is gone: it must be made, and checked, again
 		dir = path.Dir(dir)
 	}
 }
@@ -679,12 +767,14 @@ func CheckRoot(root *os.Root, out string, files map[string][]byte) (*Diff, error
 		d.Missing = sortedKeys(files)
 		return d, nil
 	}
-	t := &tree{root, out}
+	t := &tree{root: root, out: out}
 	for _, rel := range sortedKeys(files) {
-		cur, err := t.root.ReadFile(rel)
+		cur, err := t.readExisting(rel)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			d.Missing = append(d.Missing, rel)
+		case errors.As(err, new(*safefile.Error)):
+			return nil, err
 		case err != nil:
 			return nil, t.wrap(rel, "read", err)
 		case !bytes.Equal(cur, files[rel]):

@@ -88,12 +88,12 @@ func TestIgnoreFileSizeCap(t *testing.T) {
 		}
 	}
 	big := filepath.Join(dir, "errgen-ignore.yaml")
-	if err := os.WriteFile(big, append([]byte("ignore: []\n#"), bytes.Repeat([]byte("x"), 16<<20)...), 0o644); err != nil {
+	if err := os.WriteFile(big, append([]byte("ignore: []\n#"), bytes.Repeat([]byte("x"), 1<<20)...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer
 	code := cli.Main([]string{"diff", "-ignore", big, old, new}, &stdout, &stderr)
-	if code != 2 || !strings.Contains(stderr.String(), big+": larger than 16777216 bytes") {
+	if code != 2 || !strings.Contains(stderr.String(), big+": larger than 1048576 bytes") {
 		t.Errorf("exit %d, stderr %q: want 2 and the file named as too large", code, stderr.String())
 	}
 }

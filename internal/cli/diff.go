@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -160,7 +161,17 @@ func runDiff(inv *invocation) error {
 		if err != nil {
 			return err
 		}
-		new, err := readInput(inv, arg, nil, *kind, popts)
+		// The working tree's side is what the repository holds: read
+		// through an os.Root at its directory, so a link out of it (to a
+		// secret, which the report would print) is refused.
+		cur, err := safefile.ReadIn(filepath.Dir(arg), filepath.Base(arg), safefile.MaxSourceSize)
+		if safefile.Escapes(err) {
+			return fmt.Errorf("%s: refusing to read it: it is a symbolic link that leads outside %s, its directory (hint: diff the file it links to, or commit the file itself)", arg, filepath.Dir(arg))
+		}
+		if err != nil {
+			return err
+		}
+		new, err := readInput(inv, arg, cur, *kind, popts)
 		if err != nil {
 			return err
 		}
@@ -209,8 +220,11 @@ func runDiff(inv *invocation) error {
 // kind (guessed when ""). data, when not nil, is the content of name.
 func readInput(inv *invocation, name string, data []byte, kind string, opts build.ParseOptions) (*catalog.Catalog, error) {
 	if data == nil {
+		// A path the user gave: trusted as a path, links included, but
+		// it must be a regular file under the size limit (not a link to
+		// /dev/zero).
 		var err error
-		if data, err = os.ReadFile(name); err != nil {
+		if data, err = safefile.ReadFile(name, safefile.MaxSourceSize); err != nil {
 			return nil, err
 		}
 	}
@@ -252,6 +266,9 @@ func isCatalogJSON(data []byte) bool {
 	return probe.Format != nil && probe.Entries != nil
 }
 
+// gitShowLimit is the most gitShow reads: a variable for tests.
+var gitShowLimit int64 = safefile.MaxSourceSize
+
 // gitShow returns the content of file at git revision rev.
 func gitShow(rev, file string) ([]byte, error) {
 	if _, err := exec.LookPath("git"); err != nil {
@@ -263,12 +280,43 @@ func gitShow(rev, file string) ([]byte, error) {
 	}
 	var stderr bytes.Buffer
 	cmd := exec.Command("git", "-C", dir, "show", rev+":./"+base)
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	cmd.Stderr = &limitedWriter{w: &stderr, n: 64 << 10}
+	stdout, err := cmd.StdoutPipe()
 	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	// A blob as large as the repository allows must not be read whole:
+	// at most safefile.MaxSourceSize bytes, one past which is an error.
+	out, rerr := io.ReadAll(io.LimitReader(stdout, gitShowLimit+1))
+	if rerr == nil && int64(len(out)) > gitShowLimit {
+		cmd.Process.Kill()
+		cmd.Wait()
+		return nil, fmt.Errorf("-git %s: %s at that revision: larger than %d bytes, the most errgen reads of a source (hint: is it the file you meant?)", rev, file, gitShowLimit)
+	}
+	if err := cmd.Wait(); err != nil || rerr != nil {
 		msg := strings.TrimSpace(stderr.String())
 		msg = strings.TrimPrefix(strings.SplitN(msg, "\n", 2)[0], "fatal: ")
+		if msg == "" {
+			msg = errors.Join(err, rerr).Error()
+		}
 		return nil, fmt.Errorf("-git %s: cannot read %s at that revision: %s", rev, file, msg)
 	}
 	return out, nil
+}
+
+// limitedWriter keeps the first n bytes written to it and drops the rest.
+type limitedWriter struct {
+	w io.Writer
+	n int
+}
+
+func (l *limitedWriter) Write(p []byte) (int, error) {
+	if k := min(len(p), l.n); k > 0 {
+		l.w.Write(p[:k])
+		l.n -= k
+	}
+	return len(p), nil
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/build"
 	"github.com/errgen/errgen/internal/config"
+	"github.com/errgen/errgen/internal/safefile"
 	"github.com/errgen/errgen/internal/textsafe"
 )
 
@@ -53,7 +53,9 @@ func runParse(inv *invocation) error {
 		return err
 	}
 	file := args[0]
-	data, err := os.ReadFile(file)
+	// A path the user gave: trusted as a path, links included, but it
+	// must be a regular file under the size limit (not /dev/zero).
+	data, err := safefile.ReadFile(file, safefile.MaxSourceSize)
 	if err != nil {
 		return err
 	}

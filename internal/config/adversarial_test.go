@@ -176,7 +176,7 @@ func TestLoadRegularCapped(t *testing.T) {
 		t.Errorf("config linked to a device: err = %v", err)
 	}
 	big := filepath.Join(dir, "big.yaml")
-	if err := os.WriteFile(big, append([]byte("version: 1\n#"), bytes.Repeat([]byte("x"), 16<<20)...), 0o644); err != nil {
+	if err := os.WriteFile(big, append([]byte("version: 1\n#"), bytes.Repeat([]byte("x"), 1<<20)...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Load(big); err == nil || !strings.Contains(err.Error(), "big.yaml: larger than") {

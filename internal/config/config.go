@@ -84,11 +84,14 @@
 //     out: ../generated), but must stay inside the config's tree: the
 //     nearest directory at or above the config that holds go.mod or .git,
 //     else the config's own directory. errgen creates and opens out
-//     through an os.Root at the tree (see OpenOut), so a symbolic link
-//     on its path that leads out of the tree is refused too, whether out
-//     exists yet or not;
+//     through an os.Root at the tree (see OpenOut), walking it component
+//     by component, so a symbolic link on its path is refused, whether
+//     it leads out of the tree or into it (generated -> .git), and
+//     whether out exists yet or not: errgen never writes through a
+//     symbolic link;
 //   - neither out nor go.dir may have a .git segment (any case): that
-//     directory is git's.
+//     directory is git's. (A link to it is refused when written through,
+//     as above and in build.Write.)
 //
 // source.url must be an absolute http or https URL: it is what errgen
 // fetch downloads and what the generated docs link to.
@@ -575,13 +578,15 @@ func (c *Config) OutRel() (string, error) {
 
 // OpenOut opens the output root as an os.Root, creating it first when
 // create is set. out is never resolved on its own: the tree is opened as
-// an os.Root and out is created and opened inside it, by its path
-// relative to the tree. So a symbolic link anywhere on that path (out
-// itself, or a parent that does not hold out yet, such as evil ->
-// ../victim with out: evil/pwned) that leads outside the tree is refused
-// before anything is created, and every later write goes through the
-// root this returns. When out does not exist and create is not set, the
-// error wraps fs.ErrNotExist.
+// an os.Root and out is walked from it component by component, each
+// checked with Lstat and, when create is set and it is missing, made as
+// a real directory. errgen never writes through a symbolic link: a link
+// anywhere on that path (out itself, or a parent that does not hold out
+// yet, such as evil -> ../victim with out: evil/pwned, or generated ->
+// .git) is refused before anything is created, whether it leads outside
+// the tree or not, and every later write goes through the root this
+// returns. When out does not exist and create is not set, the error
+// wraps fs.ErrNotExist.
 func (c *Config) OpenOut(create bool) (*os.Root, error) {
 	rel, err := c.OutRel()
 	if err != nil {
@@ -595,21 +600,61 @@ func (c *Config) OpenOut(create bool) (*os.Root, error) {
 	verb := "open"
 	if create {
 		verb = "create"
-		err = tree.MkdirAll(rel, 0o755)
 	}
-	var root *os.Root
-	if err == nil {
-		root, err = tree.OpenRoot(rel)
+	var link string
+	if link, err = realDirs(tree, rel, create); err == nil {
+		var root *os.Root
+		if root, err = tree.OpenRoot(rel); err == nil {
+			return root, nil
+		}
 	}
 	switch {
 	case safefile.Escapes(err):
 		return nil, fmt.Errorf("%s: line %d: out: refusing to %s %s: a symbolic link on the path %s leads outside %s, the tree errgen writes in (hint: make the linked directories real ones, or choose another out)", c.File, c.OutLine, verb, c.OutDir(), c.Out, c.Tree)
+	case link != "":
+		return nil, fmt.Errorf("%s: line %d: out: refusing to %s %s: %s is a symbolic link, and errgen never writes through one (hint: make it a real directory, or choose another out)", c.File, c.OutLine, verb, c.OutDir(), filepath.Join(c.Tree, link))
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("%s: line %d: out: %s: %w", c.File, c.OutLine, c.OutDir(), fs.ErrNotExist)
 	case err != nil:
 		return nil, fmt.Errorf("%s: line %d: out: %s: %w", c.File, c.OutLine, c.OutDir(), err)
 	}
-	return root, nil
+	return nil, errors.New("unreachable")
+}
+
+// errSymlink is a symbolic link on a path errgen writes through.
+var errSymlink = errors.New("a symbolic link")
+
+// realDirs checks that every component of rel (an OS-syntax path in
+// tree) is a real directory, not a symbolic link, making the missing ones
+// when create is set. On a link it returns its path in tree and an error
+// (one that Escapes when the link leads out of the tree).
+func realDirs(tree *os.Root, rel string, create bool) (link string, err error) {
+	if rel == "." {
+		return "", nil
+	}
+	p := ""
+	for _, seg := range strings.Split(rel, string(filepath.Separator)) {
+		p = filepath.Join(p, seg)
+		fi, err := tree.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) && create {
+			if err = tree.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				return "", err
+			}
+			fi, err = tree.Lstat(p)
+		}
+		switch {
+		case err != nil:
+			return "", err
+		case fi.Mode()&fs.ModeSymlink != 0:
+			if _, serr := tree.Stat(p); safefile.Escapes(serr) {
+				return p, serr
+			}
+			return p, errSymlink
+		case !fi.IsDir():
+			return "", fmt.Errorf("%s: not a directory", p)
+		}
+	}
+	return "", nil
 }
 
 // HasGitSegment reports whether the slash path p has a segment that a

@@ -181,10 +181,10 @@ func TestReadRefusesHostileLocks(t *testing.T) {
 		t.Errorf("a link to a secret outside the directory: err = %v", err)
 	}
 	os.Remove(path)
-	if err := os.WriteFile(path, append([]byte("version: 1\n#"), bytes.Repeat([]byte("x"), 16<<20)...), 0o644); err != nil {
+	if err := os.WriteFile(path, append([]byte("version: 1\n#"), bytes.Repeat([]byte("x"), 1<<20)...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := lock.Read(path); err == nil || !strings.Contains(err.Error(), path+": larger than 16777216 bytes") {
+	if _, err := lock.Read(path); err == nil || !strings.Contains(err.Error(), path+": larger than 1048576 bytes") {
 		t.Errorf("a lock past the size limit: err = %v", err)
 	}
 	// A lock that is only a secret's text, in the directory: the YAML

@@ -31,7 +31,13 @@
 // error schema in "schemas"; other JSON (a resource, a request) is left
 // alone. Malformed JSON, an unbalanced example, or an error example whose
 // status is neither a number nor a string of digits (100–599) is a warning
-// naming its line; the rest of the page is still read.
+// naming its line; the rest of the page is still read. So is an example
+// that spans more than 2000 lines or 64 KiB, or nests arrays and objects
+// more than 64 levels deep: real ones are a few hundred bytes, three or
+// four levels. Every line that may start an example is scanned for its
+// end, so a page of braces that never balance is scanned again and again;
+// a page that would take more than eight times its size (plus 1 MiB) of
+// such scanning is refused, with an error naming the line.
 //
 // A scimType that is not one of the ten keywords of RFC 7644 §3.12
 // ([Keywords]) is kept as the vendor sends it, a vendor-specific code; the

@@ -26,7 +26,7 @@ type value struct {
 func decode(text string) (*value, error) {
 	dec := json.NewDecoder(strings.NewReader(text))
 	dec.UseNumber()
-	v, err := decodeValue(dec)
+	v, err := decodeValue(dec, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +39,13 @@ func decode(text string) (*value, error) {
 	return v, nil
 }
 
-func decodeValue(dec *json.Decoder) (*value, error) {
+// errDepth is the error of a value nested more than maxDepth levels deep.
+var errDepth = fmt.Errorf("arrays and objects nested more than %d levels deep", maxDepth)
+
+// decodeValue reads the value whose token is next, at depth arrays and
+// objects deep: more than maxDepth is an error (the recursion, and each
+// level's frame of json.Decoder, would otherwise grow with the input).
+func decodeValue(dec *json.Decoder, depth int) (*value, error) {
 	tok, err := dec.Token()
 	if err != nil {
 		if err == io.EOF {
@@ -49,6 +55,9 @@ func decodeValue(dec *json.Decoder) (*value, error) {
 	}
 	switch t := tok.(type) {
 	case json.Delim:
+		if (t == '{' || t == '[') && depth >= maxDepth {
+			return nil, errDepth
+		}
 		switch t {
 		case '{':
 			v := &value{kind: 'o', vals: map[string]*value{}}
@@ -58,7 +67,7 @@ func decodeValue(dec *json.Decoder) (*value, error) {
 					return nil, err
 				}
 				key, _ := k.(string)
-				x, err := decodeValue(dec)
+				x, err := decodeValue(dec, depth+1)
 				if err != nil {
 					return nil, err
 				}
@@ -72,7 +81,7 @@ func decodeValue(dec *json.Decoder) (*value, error) {
 		case '[':
 			v := &value{kind: 'a'}
 			for dec.More() {
-				x, err := decodeValue(dec)
+				x, err := decodeValue(dec, depth+1)
 				if err != nil {
 					return nil, err
 				}

@@ -1,6 +1,7 @@
 package scimdoc
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -74,6 +75,39 @@ type parser struct {
 	report catalog.Report
 	// warnLines are the lines of report.Warnings, to sort them by.
 	warnLines []int
+	// budget is the bytes balanced may still scan on this page (see
+	// scanBudget); scanned is what it has scanned.
+	budget, scanned int
+}
+
+// Limits of the search for examples. An example spans at most 2000 lines
+// and maxExample bytes, far above any real one (a few hundred bytes); a
+// JSON value nests at most maxDepth levels deep (real ones: three or
+// four). balanced starts on every line that may begin an example, so it
+// scans the lines after one again and again when braces never balance; a
+// page may make it scan scanBudget bytes in all (8 × the page, plus room
+// for a few unbalanced starts on a small page), which keeps the search
+// linear in the page's size: a page that needs more is refused.
+const (
+	maxExampleLines = 2000
+	maxExample      = 64 << 10
+	maxDepth        = 64
+)
+
+func scanBudget(lines []line) int {
+	n := 0
+	for _, l := range lines {
+		n += len(l.text) + 1
+	}
+	return 8*n + 1<<20
+}
+
+// errBudget is the error of a page that exhausts its scan budget, at the
+// line where the scan that exhausted it started.
+type errBudget struct{ line, budget int }
+
+func (e *errBudget) Error() string {
+	return fmt.Sprintf("finding where the JSON examples end would take more than %d bytes of scanning (8 times the page's size, plus 1 MiB): from here on, too many lines start a JSON value (\"{\") whose braces do not balance; is this a documentation page?", e.budget)
 }
 
 func (p *parser) warn(line int, format string, args ...any) {
@@ -106,7 +140,15 @@ func Parse(data []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, &catalog.Diagnostic{File: opts.File, Message: err.Error()}
 	}
-	blocks := p.blocks(lines)
+	p.budget = scanBudget(lines)
+	blocks, err := p.blocks(lines)
+	if err != nil {
+		var eb *errBudget
+		if errors.As(err, &eb) {
+			return nil, &catalog.Diagnostic{File: opts.File, Where: fmt.Sprintf("line %d", eb.line), Message: err.Error()}
+		}
+		return nil, &catalog.Diagnostic{File: opts.File, Message: err.Error()}
+	}
 	markHeadings(blocks)
 	tables := p.tables(blocks)
 	res := &Result{}
@@ -180,8 +222,8 @@ func (p *parser) decode(data []byte, charset string) ([]line, error) {
 }
 
 // blocks splits the lines into text, empty runs, examples and field
-// tables.
-func (p *parser) blocks(lines []line) []block {
+// tables. Its error is an *errBudget.
+func (p *parser) blocks(lines []line) ([]block, error) {
 	var out []block
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
@@ -197,21 +239,34 @@ func (p *parser) blocks(lines []line) []block {
 		case strings.HasPrefix(trimmed, "```"):
 			continue // a Markdown code fence: its content is read as it is
 		case strings.HasPrefix(trimmed, "{"):
-			if end, text, ok := balanced(lines, i, strings.Index(l.text, "{")); ok {
+			end, text, st := p.balanced(lines, i, strings.Index(l.text, "{"))
+			switch st {
+			case balancedOK:
 				if b, ok := p.example(lines, i, text, true); ok {
 					out = append(out, b)
 				}
 				i = end
 				continue
-			}
-			if looksLikeError(trimmed) {
-				p.warn(l.num, "a JSON example starts here but its braces never balance; it is left out")
+			case balancedOver:
+				return nil, &errBudget{line: l.num, budget: scanBudget(lines)}
+			case balancedLong:
+				if looksLikeError(trimmed) {
+					p.warn(l.num, "a JSON example starts here but its braces do not balance within %d KiB; it is left out", maxExample>>10)
+				}
+			default:
+				if looksLikeError(trimmed) {
+					p.warn(l.num, "a JSON example starts here but its braces never balance; it is left out")
+				}
 			}
 		case jsonInLine.MatchString(l.text):
 			// An example inside a line, such as a table cell's
 			// "[Detail] {…}": taken only when it is an error body.
 			col := jsonInLine.FindStringIndex(l.text)[0]
-			if end, text, ok := balanced(lines, i, col); ok {
+			end, text, st := p.balanced(lines, i, col)
+			if st == balancedOver {
+				return nil, &errBudget{line: l.num, budget: scanBudget(lines)}
+			}
+			if st == balancedOK {
 				if b, ok := p.example(lines, i, text, false); ok {
 					out = append(out, b)
 					i = end
@@ -219,21 +274,25 @@ func (p *parser) blocks(lines []line) []block {
 				}
 			}
 		case i+1 < len(lines) && strings.Contains(l.text, "|") && separatorRow.MatchString(lines[i+1].text):
+			// The header decides, before the rows are read: the rows of
+			// a table that is not a field table are read as text, each
+			// of them perhaps a header again (a page of "---|---").
 			t := &table{header: cells(l.text)}
+			if fieldColumns(t.header).name < 0 {
+				break
+			}
 			j := i + 2
 			for ; j < len(lines) && strings.Contains(lines[j].text, "|") && strings.TrimSpace(lines[j].text) != ""; j++ {
 				t.rows = append(t.rows, cells(lines[j].text))
 				t.lines = append(t.lines, lines[j].num)
 			}
-			if fieldColumns(t.header).name >= 0 {
-				out = append(out, block{kind: kTable, line: l.num, table: t})
-				i = j - 1
-				continue
-			}
+			out = append(out, block{kind: kTable, line: l.num, table: t})
+			i = j - 1
+			continue
 		}
 		out = append(out, block{kind: kText, line: l.num, text: l.text})
 	}
-	return out
+	return out, nil
 }
 
 // example decodes the JSON that starts at lines[i]; ok is false for JSON
@@ -256,15 +315,24 @@ func (p *parser) example(lines []line, i int, text string, warn bool) (block, bo
 	return block{kind: kExample, line: lines[i].num, ex: &example{v: v, text: text}}, true
 }
 
+// Results of balanced.
+const (
+	balancedOK    = iota
+	balancedNever // the page, or maxExampleLines lines, end first
+	balancedLong  // maxExample bytes end first
+	balancedOver  // the page's scan budget ends first
+)
+
 // balanced returns the JSON text that starts on lines[i] at byte col and
-// ends where its braces balance, the index of its last line, and false
-// when they never do. A line break inside a string is read as a space, as
-// a page wrapped there.
-func balanced(lines []line, i, col int) (end int, text string, ok bool) {
+// ends where its braces balance, the index of its last line, and
+// balancedOK, or why they do not balance. A line break inside a string is
+// read as a space, as a page wrapped there.
+func (p *parser) balanced(lines []line, i, col int) (end int, text string, status int) {
 	var b strings.Builder
 	depth := 0
 	inString, escaped := false, false
-	for j := i; j < len(lines) && j < i+2000; j++ {
+	left := maxExample // bytes this example may still span
+	for j := i; j < len(lines) && j < i+maxExampleLines; j++ {
 		s := lines[j].text
 		if j == i {
 			s = s[col:]
@@ -274,7 +342,20 @@ func balanced(lines []line, i, col int) (end int, text string, ok bool) {
 		} else {
 			b.WriteByte('\n')
 		}
+		// Charge the whole line up front (and one for its break, so
+		// that empty lines cost too); a line is scanned at most to
+		// where the example's room ends.
+		cost := min(len(s), left) + 1
+		if cost > p.budget {
+			return 0, "", balancedOver
+		}
+		p.budget -= cost
+		p.scanned += cost
 		for k := 0; k < len(s); k++ {
+			if left == 0 {
+				return 0, "", balancedLong
+			}
+			left--
 			c := s[k]
 			b.WriteByte(c)
 			switch {
@@ -290,12 +371,12 @@ func balanced(lines []line, i, col int) (end int, text string, ok bool) {
 			case c == '}' || c == ']':
 				depth--
 				if depth == 0 {
-					return j, b.String(), true
+					return j, b.String(), balancedOK
 				}
 			}
 		}
 	}
-	return 0, "", false
+	return 0, "", balancedNever
 }
 
 // looksLikeError tells JSON that was meant as an error example from
@@ -712,8 +793,14 @@ func extensions(tables []fieldTable, urns []string, observed map[string][]*value
 			index[u] = k
 			out = append(out, catalog.Extension{URN: u})
 		}
+		at := map[string]int{} // pointer → index in out[k].Fields
+		for i, f := range out[k].Fields {
+			if _, dup := at[f.Pointer]; !dup {
+				at[f.Pointer] = i
+			}
+		}
 		for _, v := range observed[u] {
-			out[k].Fields = complete(out[k].Fields, v, "")
+			out[k].Fields = complete(out[k].Fields, at, v, "")
 		}
 	}
 	for i := range out {
@@ -739,24 +826,27 @@ func sameSchema(a, b string) bool {
 // complete adds to fields what an example object v, at pointer prefix
 // of the extension, shows: members not documented, with their types, and
 // the members of the objects its arrays hold, at prefix/name/*/member.
-func complete(fields []catalog.Field, v *value, prefix string) []catalog.Field {
+// at indexes fields by pointer (the first of a pointer), and is kept up to
+// date.
+func complete(fields []catalog.Field, at map[string]int, v *value, prefix string) []catalog.Field {
 	if v == nil || v.kind != 'o' {
 		return fields
 	}
 	for _, k := range v.keys {
 		x := v.vals[k]
 		ptr := prefix + "/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(k)
-		i := slices.IndexFunc(fields, func(f catalog.Field) bool { return f.Pointer == ptr })
-		if i < 0 {
+		i, ok := at[ptr]
+		if !ok {
 			fields = append(fields, catalog.Field{Name: k, Pointer: ptr, Type: x.jsonType()})
 			i = len(fields) - 1
+			at[ptr] = i
 		}
 		if fields[i].Type == "" {
 			fields[i].Type = x.jsonType()
 		}
 		if fields[i].Type == "array" && x.kind == 'a' {
 			for _, el := range x.elems {
-				fields = complete(fields, el, ptr+"/*")
+				fields = complete(fields, at, el, ptr+"/*")
 			}
 		}
 	}

@@ -325,6 +325,11 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(`{"status":"404"`))
 	f.Add([]byte("a | b\n---|---\n"))
+	// Deep nesting: past 64 levels a warning, never a recursion per level.
+	f.Add([]byte(`{"status": 400, "a": ` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "}\n"))
+	f.Add([]byte("<pre>{\"status\": 400, \"a\": " + strings.Repeat("[{\"b\":", 40) + "1" + strings.Repeat("}]", 40) + "}</pre>"))
+	// Braces that never balance, each line rescanning the next ones.
+	f.Add([]byte(strings.Repeat("{\"status\": 400, [\n", 64)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res, err := scimdoc.Parse(data, scimdoc.Options{File: "f"})
 		if err != nil {
