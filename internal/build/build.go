@@ -83,13 +83,6 @@ func ParseSource(kind string, data []byte, opts ParseOptions) (*Parsed, error) {
 	return p, nil
 }
 
-// MaxCatalogSize bounds a hand-written catalog (kind catalog) errgen
-// parses: yaml.v3 builds a node per two-byte flow item ("[1,1,…]"), some
-// 300 bytes of memory per input byte, so this cap, not the snapshot's
-// safefile.MaxSourceSize, is what bounds parsing one. errgen's own
-// hand-written catalogs are a few KiB.
-const MaxCatalogSize = 4 << 20
-
 func parseSource(kind string, data []byte, opts ParseOptions) (*Parsed, error) {
 	switch kind {
 	case "openapi":
@@ -104,9 +97,6 @@ func parseSource(kind string, data []byte, opts ParseOptions) (*Parsed, error) {
 		}
 		return &Parsed{Entries: r.Entries, Envelope: &r.Envelope, Report: &r.Report}, nil
 	case "catalog":
-		if len(data) > MaxCatalogSize {
-			return nil, fmt.Errorf("%s: %d bytes, larger than %d, the most errgen parses of a hand-written catalog (kind catalog) (hint: is it the file you meant? split a catalog so large into several)", opts.File, len(data), MaxCatalogSize)
-		}
 		r, err := catalogyaml.Parse(data, catalogyaml.Options{File: opts.File})
 		if err != nil {
 			return nil, err
@@ -150,31 +140,18 @@ func localFiles(doc string) func(string) ([]byte, error) {
 		// The lexical check above cannot see symbolic links; the root
 		// refuses any that lead out of dir.
 		data, err := readIn(dir, rel)
-		if Escapes(err) {
+		if safefile.Escapes(err) {
 			return nil, fmt.Errorf("$ref to %s: refusing to read %s: a symbolic link on its path leads outside %s", name, p, dir)
 		}
 		return data, err
 	}
 }
 
-// ReadIn reads the file rel (slash-separated) inside dir through an
+// readIn reads a source or $ref'd file rel inside dir: through an
 // os.Root, so that neither ".." nor a symbolic link takes the read out of
-// dir; [Escapes] reports such a refusal.
-func ReadIn(dir, rel string) ([]byte, error) {
-	return readIn(dir, filepath.FromSlash(rel))
-}
-
-// readIn reads the file rel inside dir through an os.Root, so that
-// neither ".." nor a symbolic link takes the read out of dir; it must be
-// a regular file of at most safefile.MaxSourceSize bytes.
+// dir, and only a regular file of at most safefile.MaxSourceSize bytes.
 func readIn(dir, rel string) ([]byte, error) {
-	data, err := safefile.ReadIn(dir, rel, safefile.MaxSourceSize)
-	// Messages name the file as the user knows it, not relative to dir.
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		pe.Op = "open"
-	}
-	return data, err
+	return safefile.ReadIn(dir, rel, safefile.MaxSourceSize)
 }
 
 // GuessKind returns the source kind a file most likely is, from its name
@@ -278,10 +255,14 @@ func LoadWith(cfg *config.Config, opts LoadOptions, ids ...string) ([]Loaded, er
 		if !ok {
 			var err error
 			if data, err = readIn(cfg.Dir, filepath.FromSlash(path.Clean(c.Source.File))); err != nil {
-				if Escapes(err) {
+				if safefile.Escapes(err) {
 					return nil, fmt.Errorf("%s: line %d: catalog %s: source: file %s: refusing to read it: a symbolic link on its path leads outside the config's directory %q; hint: commit the snapshot itself, not a link to it", cfg.File, c.Source.FileLine, c.ID, file, cfg.Dir)
 				}
-				return nil, fmt.Errorf("catalog %s: source: %w", c.ID, err)
+				hint := ""
+				if errors.Is(err, fs.ErrNotExist) {
+					hint = "; hint: save the vendor's document there, or run errgen fetch to download it from source.url"
+				}
+				return nil, fmt.Errorf("%s: line %d: catalog %s: source: %w%s", cfg.File, c.Source.FileLine, c.ID, err, hint)
 			}
 			files[file] = data
 		}

@@ -112,7 +112,7 @@ func readGoMod(root *os.Root, tree, d string) ([]byte, error) {
 	file := filepath.Join(d, "go.mod")
 	if rel, err := filepath.Rel(tree, file); root != nil && err == nil && filepath.IsLocal(rel) {
 		data, err := safefile.Read(root, rel, file, safefile.MaxGoModSize)
-		if Escapes(err) {
+		if safefile.Escapes(err) {
 			return nil, fmt.Errorf("%s: refusing to read it: a symbolic link on its path leads outside %s, the config's tree (hint: replace the link with a regular file)", file, tree)
 		}
 		return data, err

@@ -257,7 +257,7 @@ func (t *tree) readList(name string) (paths, warnings []string, ok bool, err err
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil, false, nil
-	case Escapes(err):
+	case safefile.Escapes(err):
 		return nil, nil, false, t.escapeError(name, "read")
 	case errors.As(err, new(*safefile.Error)):
 		return nil, nil, false, fmt.Errorf("%w (hint: delete it and run errgen generate)", err)
@@ -282,17 +282,13 @@ func (t *tree) readLists() (old, journaled, warnings []string, interrupted bool,
 	return old, journaled, append(warns, jwarns...), interrupted, nil
 }
 
-// Escapes reports whether err is os.Root refusing a path that leaves the
-// root, through ".." or a symbolic link. os has no exported sentinel.
-func Escapes(err error) bool { return safefile.Escapes(err) }
-
 func (t *tree) escapeError(rel, verb string) error {
 	return fmt.Errorf("%s: refusing to %s it: a symbolic link on its path leads outside the output directory %s (hint: replace the link with a real directory or file)", t.path(rel), verb, t.out)
 }
 
 // wrap names the file in an I/O error and explains an escape.
 func (t *tree) wrap(rel, verb string, err error) error {
-	if Escapes(err) {
+	if safefile.Escapes(err) {
 		return t.escapeError(rel, verb)
 	}
 	return fmt.Errorf("%s: %w", t.path(rel), err)
@@ -395,7 +391,7 @@ func (t *tree) write(files map[string][]byte) (*Result, error) {
 	for _, rel := range sortedKeys(files) {
 		cur, err := t.readExisting(rel)
 		switch {
-		case Escapes(err):
+		case safefile.Escapes(err):
 			return nil, t.escapeError(rel, "write")
 		case errors.As(err, new(*safefile.Error)):
 			return nil, err // names the file, what errgen expects and a hint
@@ -610,7 +606,7 @@ func (t *tree) removeGenerated(rel string) (removed bool, why string, err error)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return false, "", nil
-	case Escapes(err):
+	case safefile.Escapes(err):
 		return false, "a symbolic link on its path leads outside the output directory", nil
 	case err != nil:
 		return false, err.Error(), nil

@@ -18,6 +18,7 @@ import (
 	"github.com/errgen/errgen/internal/build"
 	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/internal/lock"
+	"github.com/errgen/errgen/internal/safefile"
 )
 
 // Source is one snapshot file of a config and every catalog that reads it.
@@ -134,8 +135,8 @@ func (e *BrokenError) Error() string {
 func (c *Client) Update(ctx context.Context, src *Source, l *lock.Lock) (*Fetched, error) {
 	// The snapshot may come from a pull request: read it only inside the
 	// config's directory, as generate does.
-	current, err := build.ReadIn(src.cfg.Dir, src.File)
-	if build.Escapes(err) {
+	current, err := safefile.ReadIn(src.cfg.Dir, filepath.FromSlash(src.File), safefile.MaxSourceSize)
+	if safefile.Escapes(err) {
 		return nil, fmt.Errorf("%s: refusing to read it: a symbolic link on its path leads outside the config's directory %s", src.Path, src.cfg.Dir)
 	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -253,7 +254,7 @@ func WriteFiles(dir string, files map[string][]byte) error {
 	}
 	fail := func(rel string, err error) error {
 		cleanup()
-		if build.Escapes(err) {
+		if safefile.Escapes(err) {
 			return fmt.Errorf("%s: refusing to write it: a symbolic link on its path leads outside %s (hint: replace the link with a real directory or file)", rels[rel], dir)
 		}
 		return fmt.Errorf("%s: %w", rels[rel], err)

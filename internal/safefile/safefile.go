@@ -93,8 +93,8 @@ func Read(root *os.Root, name, file string, limit int64) ([]byte, error) {
 }
 
 // ReadIn reads name (a relative, OS-syntax path) inside dir through an
-// os.Root at dir, as [Read] does. Errors name the file as
-// filepath.Join(dir, name).
+// os.Root at dir, as [Read] does; [Escapes] reports a refusal to leave
+// dir. Errors name the file as filepath.Join(dir, name).
 func ReadIn(dir, name string, limit int64) ([]byte, error) {
 	file := filepath.Join(dir, name)
 	root, err := os.OpenRoot(dir)
@@ -103,9 +103,11 @@ func ReadIn(dir, name string, limit int64) ([]byte, error) {
 	}
 	defer root.Close()
 	data, err := Read(root, name, file, limit)
+	// Messages name the file as the user knows it, and the step as an
+	// open whatever call of the root failed.
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		pe.Path = file
+		pe.Op, pe.Path = "open", file
 	}
 	return data, err
 }

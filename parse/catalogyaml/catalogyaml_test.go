@@ -152,3 +152,13 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestMaxSize: yaml.v3 takes some 300 bytes per byte of a flow list, so
+// Parse refuses a catalog past MaxSize before decoding it.
+func TestMaxSize(t *testing.T) {
+	data := []byte("entries: [" + strings.Repeat("1,", catalogyaml.MaxSize/2) + "1]\n")
+	_, err := catalogyaml.Parse(data, catalogyaml.Options{File: "big.yaml"})
+	if err == nil || !strings.Contains(err.Error(), "big.yaml: ") || !strings.Contains(err.Error(), "larger than 4194304") {
+		t.Fatalf("err = %v, want the size limit naming big.yaml", err)
+	}
+}

@@ -61,8 +61,18 @@ func (p *parser) fail(n *yaml.Node, at, format string, args ...any) error {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
-// Parse reads data as a hand-written catalog.
+// MaxSize bounds a hand-written catalog Parse reads: yaml.v3 builds a
+// node per two-byte flow item ("[1,1,…]"), some 300 bytes of memory per
+// input byte, so this cap, not the size of a file, is what bounds parsing
+// one. errgen's own hand-written catalogs are a few KiB.
+const MaxSize = 4 << 20
+
+// Parse reads data as a hand-written catalog; data longer than [MaxSize]
+// is an error.
 func Parse(data []byte, opts Options) (*Result, error) {
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("%s: %d bytes, larger than %d, the most errgen parses of a hand-written catalog (kind catalog) (hint: is it the file you meant? split a catalog so large into several)", opts.File, len(data), MaxSize)
+	}
 	p := &parser{file: opts.File}
 	diag := func(line int, msg string) error {
 		d := &catalog.Diagnostic{File: opts.File, Message: msg}
