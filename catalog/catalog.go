@@ -56,12 +56,14 @@
 //	  "entries": [
 //	    {
 //	      "status": 400,                    // HTTP status; 0 when not documented
+//	      "status_range": "4XX",            // for status 0: the range or default response, if any
 //	      "code": "IdentityCenter.400",
 //	      "message": "Bad Request: {0}.",   // the documented template, verbatim
 //	      "title": "Not found",             // a short name of the case (OpenAPI example summary)
 //	      "name": "NotFound",               // identifier the source suggests (x-enum-varnames)
 //	      "description": "Invalid request parameter.",
 //	      "solution": "Check whether the request parameter is correct.",
+//	      "note": "…",                      // a remark of errgen's parser or the catalog's author
 //	      "extra": {"Module": "…"},         // columns errgen has no field for, by header text
 //	      "operations": [                   // API operations documenting it, in source order
 //	        {"method": "PATCH", "path": "/users/{id}", "operation_id": "updateUser"}
@@ -74,12 +76,17 @@
 //	                 "pointer": "/components/schemas/Error/properties/code/enum/3", // a JSON pointer,
 //	                 "line": 12}                // or a line of a prose page
 //	    }
-//	  ]
+//	  ],
+//	  "report": {                           // what the parser noticed (errgen parse, show)
+//	    "warnings": [{"file": "…", "where": "table 1, row 3", "message": "…"}],
+//	    "non_error_rows": 2, "skipped_rows": 1, "excluded": 0
+//	  }
 //	}
 //
-// Empty optional fields (title, vendor, url, file, sha256, date, request_id,
+// Empty optional fields (report, title, vendor, url, file, sha256, date, request_id,
 // request_id_header, fields and a field's type, required and description;
-// extensions and an extension's aliases, name, description and fields; an entry's title, name, description, solution, extra,
+// extensions and an extension's aliases, name, description and fields; an
+// entry's status_range, title, name, description, solution, note, extra,
 // operations, examples; operation_id; an example's name, summary and
 // description; and origin's table, caption, row, pointer and line) are
 // omitted; the others are always present, so "status": 0 means "unknown",
@@ -87,8 +94,8 @@
 // and hand-written catalogs with a pointer, prose pages with the line where
 // the entry's example starts.
 // Object keys of extra are sorted. OpenAPI sources put the response key of
-// a range or default response ("4XX", "5XX", "default") in
-// extra["status_range"], with status 0. Texts are verbatim after the parser's
+// a range or default response ("4XX", "5XX", "default") in status_range,
+// with status 0. Texts are verbatim after the parser's
 // normalisation: whitespace runs collapsed to one space, paragraph and line
 // breaks inside a cell kept as a single "\n", placeholders such as {0},
 // {roleId}, %(key)s or {} untouched. Prose pages (kind scimdoc) keep each
@@ -97,9 +104,9 @@
 //
 // # Notes
 //
-// extra["note"] is a remark errgen's parser or the catalog's author adds
-// to an entry, such as that a SCIM scimType is not one of RFC 7644's
-// keywords; the Go emitter shows it in the constant's doc comment.
+// note is a remark errgen's parser or the catalog's author adds to an
+// entry, such as that a SCIM scimType is not one of RFC 7644's keywords;
+// the Go emitter shows it in the constant's doc comment.
 package catalog
 
 import (
@@ -125,6 +132,11 @@ type Catalog struct {
 	Envelope Envelope `json:"envelope"`
 	// Entries are the documented rows, in source order.
 	Entries []Entry `json:"entries"`
+	// Report is what the parser noticed reading the source: its
+	// warnings, and the rows it left out. errgen parse and show write
+	// it, so a script sees every guess a person sees on stderr; it is
+	// not part of the catalog's content (diff ignores it).
+	Report *Report `json:"report,omitempty"`
 }
 
 // Source says where a catalog was read from.
@@ -214,8 +226,12 @@ type Extension struct {
 // documented (status, code, message) of an API description.
 type Entry struct {
 	// Status is the HTTP status the error comes with; 0 means unknown, or
-	// a range or default response (see Extra["status_range"]).
+	// a range or default response (see StatusRange).
 	Status int `json:"status"`
+	// StatusRange is, for status 0, the response key of the range or
+	// default response an API description documents the error under:
+	// "4XX", "5XX" or "default".
+	StatusRange string `json:"status_range,omitempty"`
 	// Code is the vendor's error code, verbatim.
 	Code string `json:"code"`
 	// Message is the documented message template, verbatim.
@@ -228,9 +244,11 @@ type Entry struct {
 	Name        string `json:"name,omitempty"`
 	Description string `json:"description,omitempty"`
 	Solution    string `json:"solution,omitempty"`
+	// Note is a remark errgen's parser or the catalog's author adds, such
+	// as that a SCIM scimType is not one of RFC 7644's keywords; the Go
+	// emitter shows it in the constant's doc comment.
+	Note string `json:"note,omitempty"`
 	// Extra holds the columns errgen has no field for, by header text.
-	// OpenAPI entries put the response key of a status range or default
-	// response ("4XX", "default") in "status_range".
 	Extra map[string]string `json:"extra,omitempty"`
 	// Operations are the API operations the entry is documented under, in
 	// source order.

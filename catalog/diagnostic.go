@@ -44,6 +44,8 @@ type Report struct {
 	// SkippedRows counts bad rows left out because the caller asked to
 	// skip them instead of failing.
 	SkippedRows int `json:"skipped_rows,omitempty"`
+	// Excluded counts entries left out by the config's exclude list.
+	Excluded int `json:"excluded,omitempty"`
 }
 
 // Warn records a warning.

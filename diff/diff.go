@@ -479,12 +479,13 @@ var fields = []struct {
 }{
 	{"description", DescriptionChanged, func(e *catalog.Entry) string { return e.Description }},
 	{"solution", SolutionChanged, func(e *catalog.Entry) string { return e.Solution }},
+	{"note", NoteChanged, func(e *catalog.Entry) string { return e.Note }},
 }
 
 // entry compares two paired entries of one code.
 func (c *comparer) entry(code string, o, n entry) {
-	if o.Status != n.Status {
-		c.add(StatusChanged, code, o.Status, "status", strconv.Itoa(o.Status), strconv.Itoa(n.Status))
+	if o.Status != n.Status || o.StatusRange != n.StatusRange {
+		c.add(StatusChanged, code, o.Status, "status", statusText(o.Entry), statusText(n.Entry))
 	}
 	if o.msg != n.msg {
 		rule := MessageReworded
@@ -512,6 +513,15 @@ func (c *comparer) entry(code string, o, n entry) {
 			c.add(ExtraChanged, code, n.Status, "extra."+k, ov, nv)
 		}
 	}
+}
+
+// statusText is an entry's status as a report shows it: the number, or
+// for status 0 the range or default response it is documented under.
+func statusText(e *catalog.Entry) string {
+	if e.Status == 0 && e.StatusRange != "" {
+		return e.StatusRange
+	}
+	return strconv.Itoa(e.Status)
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -404,3 +404,22 @@ func TestParamsChangedOnTrickyTemplates(t *testing.T) {
 		}
 	}
 }
+
+// TestTypedFields: a note and a status range are compared as the fields
+// they are, not as Extra columns.
+func TestTypedFields(t *testing.T) {
+	old := &catalog.Catalog{Entries: []catalog.Entry{
+		{Code: "A", StatusRange: "4XX", Note: "old"},
+	}}
+	new := &catalog.Catalog{Entries: []catalog.Entry{
+		{Code: "A", StatusRange: "5XX", Note: "new"},
+	}}
+	r := diff.Compare(old, new, diff.Options{})
+	got := map[string]string{}
+	for _, c := range r.Changes {
+		got[c.Rule] = c.Old + "→" + c.New
+	}
+	if got[diff.StatusChanged] != "4XX→5XX" || got[diff.NoteChanged] != "old→new" || len(got) != 2 {
+		t.Errorf("changes = %v, want status 4XX→5XX and note old→new", got)
+	}
+}

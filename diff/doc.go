@@ -32,7 +32,7 @@
 // does not):
 //
 //	error-code-removed            ERR   a code is no longer documented
-//	error-status-changed          ERR   an entry's HTTP status changed
+//	error-status-changed          ERR   an entry's HTTP status (or status range) changed
 //	error-status-removed          ERR   a code that stays lost one of its statuses
 //	error-message-params-changed  ERR   placeholders added, removed or renamed
 //	error-code-renamed            WARN  same statuses and messages, new code
@@ -41,6 +41,7 @@
 //	error-message-removed         WARN  one of several messages of a code and status went
 //	error-description-changed     INFO
 //	error-solution-changed        INFO
+//	error-note-changed            INFO
 //	error-extra-changed           INFO  a column errgen has no field for (field extra.<header>)
 //	error-message-added           INFO  a code and status gained another message
 //	error-code-added              INFO

@@ -49,6 +49,7 @@ const (
 	MessageRemoved       = "error-message-removed"
 	DescriptionChanged   = "error-description-changed"
 	SolutionChanged      = "error-solution-changed"
+	NoteChanged          = "error-note-changed"
 	ExtraChanged         = "error-extra-changed"
 	MessageAdded         = "error-message-added"
 	CodeAdded            = "error-code-added"
@@ -76,6 +77,7 @@ var Rules = []Rule{
 	{MessageRemoved, Warn, "one of several templates of a code and status is no longer documented"},
 	{DescriptionChanged, Info, "an entry's description changed"},
 	{SolutionChanged, Info, "an entry's solution changed"},
+	{NoteChanged, Info, "an entry's note changed"},
 	{ExtraChanged, Info, "a column errgen has no field for changed"},
 	{MessageAdded, Info, "a code and status already documented gained another message template"},
 	{CodeAdded, Info, "a code is newly documented"},

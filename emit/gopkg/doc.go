@@ -22,7 +22,7 @@
 //     code), one constant per distinct code in order of first appearance
 //     (Code1000 Code = "IdentityCenter.1000"), each documented with its
 //     statuses, message templates, case titles, descriptions, solutions
-//     and notes (extra["note"]); types Entry (one documented row: Code,
+//     and notes (an entry's note); types Entry (one documented row: Code,
 //     Status, Message, Title, Description, Solution) and Info (everything
 //     about one code); Lookup, All, Code.Info, Code.Known, Info.Format,
 //     Match, Info.Match, MatchEntry and Info.MatchEntry.

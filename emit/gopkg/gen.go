@@ -225,11 +225,11 @@ func (g *gen) constDoc(i int) doc {
 	// response the source documents it under ("4XX"), or "" for unknown.
 	statuses := map[text][]string{}
 	for _, e := range g.groups[i] {
-		t := text{e.Message, e.Title, e.Description, e.Solution, e.Extra["note"]}
+		t := text{e.Message, e.Title, e.Description, e.Solution, e.Note}
 		if _, ok := statuses[t]; !ok {
 			order = append(order, t)
 		}
-		s := oneLine(e.Extra["status_range"])
+		s := oneLine(e.StatusRange)
 		if e.Status != 0 {
 			s = strconv.Itoa(e.Status)
 		}

@@ -38,7 +38,7 @@ func scimCatalogs() (base, vendor *catalog.Catalog) {
 	vendor = &catalog.Catalog{ID: "test/vendor", Envelope: venv, Entries: []catalog.Entry{
 		{Status: 409, Code: "uniqueness", Message: "{0} has already been taken", Title: "Taken", Solution: "Pick another.", Origin: catalog.Origin{Line: 3}},
 		{Status: 409, Code: "uniqueness", Message: "The user has not been hard-deleted yet.", Title: "Not deleted", Solution: "Wait.", Origin: catalog.Origin{Line: 9}},
-		{Status: 401, Code: "invalid_token", Message: "Token expired.", Extra: map[string]string{"note": "Vendor-specific."}, Origin: catalog.Origin{Line: 15}},
+		{Status: 401, Code: "invalid_token", Message: "Token expired.", Note: "Vendor-specific.", Origin: catalog.Origin{Line: 15}},
 	}}
 	return base, vendor
 }
@@ -251,7 +251,7 @@ func FuzzSCIMEmit(f *testing.F) {
 			{Name: item, Pointer: "/" + field + "/*/" + item, Type: "object"},
 			{Name: text, Pointer: "/" + field + "/*/" + item + "/" + text, Type: "string"},
 		}}}
-		c.Entries[0].Title, c.Entries[0].Extra = text, map[string]string{"note": text}
+		c.Entries[0].Title, c.Entries[0].Note = text, text
 		files, err := Emit(c, Options{Package: "v", SCIMBase: base})
 		if err != nil {
 			var d *catalog.Diagnostic

@@ -8,7 +8,6 @@
 package build
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -16,46 +15,23 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/internal/lock"
 	"github.com/errgen/errgen/internal/safefile"
-	"github.com/errgen/errgen/parse/catalogyaml"
-	"github.com/errgen/errgen/parse/htmltable"
-	"github.com/errgen/errgen/parse/openapi"
-	"github.com/errgen/errgen/parse/scimdoc"
+	"github.com/errgen/errgen/parse"
 )
 
-// ParseOptions are the source settings a parser may use.
-type ParseOptions struct {
-	// File names the input in messages; for kind openapi it is also the
-	// path that $refs to other files are resolved against.
-	File        string
-	Tables      []config.TableSelector
-	SkipBadRows bool
-	// CodePointer and MessagePointer locate the code and message in an
-	// error body (kind openapi).
-	CodePointer    string
-	MessagePointer string
-	// Charset is the charset the source's Content-Type declared, a hint
-	// for the HTML and text kinds (html-table, scimdoc); "" when none.
-	Charset string
-}
+// ParseOptions are the source settings a parser may use: the parser
+// registry's (see package parse). File names the input in messages; for
+// kind openapi it is also the path that $refs to other files are
+// resolved against, and ParseSource reads them (ReadFile is its own).
+type ParseOptions = parse.Options
 
 // Parsed is what a parser gives.
-type Parsed struct {
-	Entries []catalog.Entry
-	// Envelope is the one the source describes, nil when its kind
-	// describes none (html-table).
-	Envelope *catalog.Envelope
-	Report   *catalog.Report
-	// Title and Vendor are what a hand-written catalog says (kind
-	// catalog); the config's win.
-	Title, Vendor string
-}
+type Parsed = parse.Result
 
 // Parse reads data as a source of the given kind.
 func Parse(kind string, data []byte, opts ParseOptions) ([]catalog.Entry, *catalog.Report, error) {
@@ -67,63 +43,40 @@ func Parse(kind string, data []byte, opts ParseOptions) ([]catalog.Entry, *catal
 }
 
 // ParseSource is Parse with the envelope a source describes. Every kind
-// passes here, so this is where codes that only look alike (Cyrillic А
-// for Latin A, see catalog.Confusables) become warnings, once per parse.
-func ParseSource(kind string, data []byte, opts ParseOptions) (*Parsed, error) {
-	p, err := parseSource(kind, data, opts)
+// passes here, so this is where what holds for every kind is done, once
+// per parse: settings the kind does not read are refused, the exclude
+// list applies, and codes that only look alike (Cyrillic А for Latin A,
+// see catalog.Confusables) become warnings.
+func ParseSource(kind string, data []byte, opts ParseOptions, exclude ...string) (*Parsed, error) {
+	k, ok := parse.Lookup(kind)
+	if !ok {
+		return nil, fmt.Errorf("unknown source kind %q (known: %s)", kind, strings.Join(parse.Names(), ", "))
+	}
+	for _, key := range opts.Set() {
+		if !k.Accepts(key) {
+			return nil, fmt.Errorf("%s: %s does not apply to kind %s (only to %s)", opts.File, key, kind, strings.Join(parse.KindsFor(key), ", "))
+		}
+	}
+	if err := opts.Check(); err != nil {
+		return nil, err
+	}
+	x, err := parse.CompileExclude(exclude)
+	if err != nil {
+		return nil, fmt.Errorf("exclude: %w", err)
+	}
+	if opts.ReadFile == nil {
+		opts.ReadFile = localFiles(opts.File)
+	}
+	p, err := k.Parse(data, opts)
 	if err != nil {
 		return nil, err
 	}
-	if ws := catalog.Confusables(opts.File, p.Entries); len(ws) > 0 {
-		if p.Report == nil {
-			p.Report = &catalog.Report{}
-		}
-		p.Report.Warnings = append(p.Report.Warnings, ws...)
+	if p.Report == nil {
+		p.Report = &catalog.Report{}
 	}
+	p.Entries = x.Apply(p.Entries, opts.File, p.Report)
+	p.Report.Warnings = append(p.Report.Warnings, catalog.Confusables(opts.File, p.Entries)...)
 	return p, nil
-}
-
-func parseSource(kind string, data []byte, opts ParseOptions) (*Parsed, error) {
-	switch kind {
-	case "openapi":
-		r, err := openapi.Parse(data, openapi.Options{
-			File:           opts.File,
-			CodePointer:    opts.CodePointer,
-			MessagePointer: opts.MessagePointer,
-			ReadFile:       localFiles(opts.File),
-		})
-		if err != nil {
-			return nil, err
-		}
-		return &Parsed{Entries: r.Entries, Envelope: &r.Envelope, Report: &r.Report}, nil
-	case "catalog":
-		r, err := catalogyaml.Parse(data, catalogyaml.Options{File: opts.File})
-		if err != nil {
-			return nil, err
-		}
-		return &Parsed{Entries: r.Entries, Envelope: r.Envelope, Report: &r.Report, Title: r.Title, Vendor: r.Vendor}, nil
-	case "scimdoc":
-		r, err := scimdoc.Parse(data, scimdoc.Options{File: opts.File, Charset: opts.Charset})
-		if err != nil {
-			return nil, err
-		}
-		return &Parsed{Entries: r.Entries, Envelope: &r.Envelope, Report: &r.Report}, nil
-	case "html-table":
-		var tables []string
-		for _, t := range opts.Tables {
-			if t.Index > 0 {
-				tables = append(tables, strconv.Itoa(t.Index))
-			} else {
-				tables = append(tables, t.Caption)
-			}
-		}
-		entries, report, err := htmltable.Parse(data, htmltable.Options{File: opts.File, Tables: tables, SkipBadRows: opts.SkipBadRows, Charset: opts.Charset})
-		if err != nil {
-			return nil, err
-		}
-		return &Parsed{Entries: entries, Report: report}, nil
-	}
-	return nil, fmt.Errorf("unknown source kind %q (known: %v)", kind, config.Kinds)
 }
 
 // localFiles reads the files an OpenAPI document's $refs name, as long as
@@ -155,44 +108,8 @@ func readIn(dir, rel string) ([]byte, error) {
 }
 
 // GuessKind returns the source kind a file most likely is, from its name
-// and content, or "" when it cannot tell: a page that shows SCIM error
-// bodies (the SCIM error schema URN) is scimdoc, other HTML html-table; a
-// YAML file with top-level entries and neither openapi nor swagger is a
-// hand-written catalog, other YAML and JSON openapi; a text file is
-// scimdoc when it shows SCIM error bodies.
-func GuessKind(file string, data []byte) string {
-	scim := bytes.Contains(data, []byte(catalog.SCIMErrorSchema))
-	switch strings.ToLower(filepath.Ext(file)) {
-	case ".html", ".htm":
-		if scim {
-			return "scimdoc"
-		}
-		return "html-table"
-	case ".yaml", ".yml":
-		if topLevel(data, "entries") && !topLevel(data, "openapi") && !topLevel(data, "swagger") {
-			return "catalog"
-		}
-		return "openapi"
-	case ".json":
-		return "openapi"
-	case ".txt", ".text", ".md":
-		if scim {
-			return "scimdoc"
-		}
-	}
-	return ""
-}
-
-// topLevel reports whether a YAML document has key at its top level, as
-// a line starting "key:".
-func topLevel(data []byte, key string) bool {
-	for l := range bytes.SplitSeq(data, []byte("\n")) {
-		if bytes.HasPrefix(l, []byte(key+":")) {
-			return true
-		}
-	}
-	return false
-}
+// and content, or "" when it cannot tell (see parse.Guess).
+func GuessKind(file string, data []byte) string { return parse.Guess(file, data) }
 
 // Loaded is one catalog read from its source, with what its parser noticed.
 type Loaded struct {
@@ -266,17 +183,13 @@ func LoadWith(cfg *config.Config, opts LoadOptions, ids ...string) ([]Loaded, er
 			}
 			files[file] = data
 		}
-		parsed, err := ParseSource(c.Source.Kind, data, ParseOptions{
-			File:           file,
-			Tables:         c.Source.Tables,
-			SkipBadRows:    c.Source.SkipBadRows,
-			CodePointer:    c.Source.CodePointer,
-			MessagePointer: c.Source.MessagePointer,
-			Charset:        opts.charset(locked, c.Source.File, data),
-		})
+		popts := c.Source.Options()
+		popts.File, popts.Charset = file, opts.charset(locked, c.Source.File, data)
+		parsed, err := ParseSource(c.Source.Kind, data, popts, c.Source.Exclude...)
 		if err != nil {
 			return nil, err
 		}
+		kind, _ := parse.Lookup(c.Source.Kind)
 		// The config's envelope, when it gives one, wins over the one the
 		// source describes; for a hand-written catalog or a SCIM page, the
 		// fields and extensions the source documents are kept.
@@ -285,10 +198,10 @@ func LoadWith(cfg *config.Config, opts LoadOptions, ids ...string) ([]Loaded, er
 		case parsed.Envelope == nil:
 		case len(env.Shapes) == 0:
 			env = *parsed.Envelope
-		case c.Source.Kind == "catalog" || c.Source.Kind == "scimdoc":
+		case kind.Envelope == parse.DocumentedEnvelope:
 			env.Fields, env.Extensions = parsed.Envelope.Fields, parsed.Envelope.Extensions
 		}
-		if len(env.Shapes) == 0 && (c.Source.Kind == "catalog" || c.Source.Kind == "scimdoc") {
+		if len(env.Shapes) == 0 && kind.Envelope == parse.DocumentedEnvelope {
 			return nil, fmt.Errorf("%s: line %d: catalog %s: no envelope: %s describes none; name one in errgen.yaml (envelope: %s) or in the catalog", cfg.File, c.Line, c.ID, file, strings.Join(catalog.EnvelopeNames(), ", "))
 		}
 		title, vendor := c.Title, c.Vendor

@@ -24,8 +24,8 @@ func TestRFC7644(t *testing.T) {
 	for _, e := range c.Entries {
 		switch {
 		case e.Code == "uniqueness" && e.Status == 409:
-			if !strings.Contains(e.Extra["note"], "Section 3.3") {
-				t.Errorf("409 uniqueness: note %q", e.Extra["note"])
+			if !strings.Contains(e.Note, "Section 3.3") {
+				t.Errorf("409 uniqueness: note %q", e.Note)
 			}
 		case e.Status == 400 && e.Code != "400":
 			keywords = append(keywords, e.Code)
@@ -81,7 +81,8 @@ func TestGuessKind(t *testing.T) {
 		{"api.yaml", "openapi: 3.0.3\npaths: {}\n", "openapi"},
 		{"api.yml", "swagger: '2.0'\nentries: x\n", "openapi"},
 		{"rfc.yaml", "# a catalog\ntitle: x\nentries:\n  - code: a\n", "catalog"},
-		{"api.json", "{}", "openapi"},
+		{"api.json", `{"info": {}, "openapi": "3.0.3"}`, "openapi"},
+		{"api.json", `{"swagger": "2.0"}`, "openapi"},
 	} {
 		if got := build.GuessKind(tc.file, []byte(tc.data)); got != tc.want {
 			t.Errorf("GuessKind(%s, %.20q) = %q, want %q", tc.file, tc.data, got, tc.want)

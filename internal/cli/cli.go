@@ -61,9 +61,9 @@ func init() {
 	verbs = []verb{
 		{"generate", "[-config F] [-out DIR] [-templates DIR] [-v]", "regenerate every output from the config's sources", runGenerate},
 		{"check", "[-config F] [-out DIR] [-templates DIR]", "exit 1 when the outputs differ from what generate would write", runCheck},
-		{"parse", "[-kind K] [-format json|text] [-table SEL]... [-skip-bad-rows] [-code-pointer P] [-message-pointer P] FILE", "print the catalog a source file gives", runParse},
+		{"parse", "[-kind K] [-format json|text] [SOURCE FLAGS] FILE", "print the catalog a source file gives", runParse},
 		{"show", "[-config F] [-format json|text] ID", "print one catalog of the config", runShow},
-		{"diff", "[-format F] [-fail-on ERR|WARN|INFO] [-ignore FILE] [-kind K] [-table SEL]... OLD NEW | -git REV [-config F] FILE|ID", "compare two versions of a catalog: exit 1 on changes at or above -fail-on", runDiff},
+		{"diff", "[-format F] [-fail-on ERR|WARN|INFO] [-ignore FILE] [-kind K] [SOURCE FLAGS] OLD NEW | -git REV [-config F] FILE|ID", "compare two versions of a catalog: exit 1 on changes at or above -fail-on", runDiff},
 		{"fetch", "[-config F] [-timeout D] [-max-size N] [-retries N] [ID...]", "download the config's sources into their snapshots and record them in errgen.lock: exit 3 when one looks broken", runFetch},
 		{"drift", "[-config F] [-format F] [-fail-on L] [-ignore FILE] [-timeout D] [-max-size N] [ID...]", "compare the vendor's current documents with the snapshots: exit 1 on changes, 3 when a page looks broken", runDrift},
 		{"version", "", "print errgen's version", runVersion},

@@ -17,9 +17,9 @@ import (
 	"github.com/errgen/errgen/diff"
 	"github.com/errgen/errgen/diff/report"
 	"github.com/errgen/errgen/internal/build"
-	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/internal/fetch"
 	"github.com/errgen/errgen/internal/safefile"
+	"github.com/errgen/errgen/parse"
 )
 
 // exitBroken is drift's and fetch's exit code when the guard refuses a
@@ -119,10 +119,8 @@ func runDiff(inv *invocation) error {
 	cf.register(inv, false)
 	var rf reportFlags
 	rf.register(inv)
-	kind := inv.flags.String("kind", "", "source kind of both inputs: "+strings.Join(config.Kinds, ", ")+" (default: guessed; catalog JSON is recognised)")
-	var tables tableFlag
-	inv.flags.Var(&tables, "table", "read only this table of HTML inputs: its 1-based index, or its caption (repeatable)")
-	skip := inv.flags.Bool("skip-bad-rows", false, "warn about and skip bad rows instead of failing")
+	var sf sourceFlags
+	sf.register(inv)
 	rev := inv.flags.String("git", "", "compare `REV`'s version of the one argument (a file, or a catalog id of the config) with the working tree's")
 	args, err := inv.parse(1, 2)
 	if err != nil {
@@ -131,16 +129,15 @@ func runDiff(inv *invocation) error {
 	if err := rf.check(); err != nil {
 		return err
 	}
-	popts := build.ParseOptions{Tables: tables, SkipBadRows: *skip}
 	if *rev == "" {
 		if len(args) != 2 {
 			return usagef("want OLD and NEW, or -git REV and one file or catalog id")
 		}
-		old, err := readInput(inv, args[0], nil, *kind, popts)
+		old, err := readInput(inv, args[0], nil, &sf)
 		if err != nil {
 			return err
 		}
-		new, err := readInput(inv, args[1], nil, *kind, popts)
+		new, err := readInput(inv, args[1], nil, &sf)
 		if err != nil {
 			return err
 		}
@@ -157,7 +154,7 @@ func runDiff(inv *invocation) error {
 			return err
 		}
 		name := *rev + ":" + filepath.ToSlash(arg)
-		old, err := readInput(inv, name, data, *kind, popts)
+		old, err := readInput(inv, name, data, &sf)
 		if err != nil {
 			return err
 		}
@@ -171,15 +168,15 @@ func runDiff(inv *invocation) error {
 		if err != nil {
 			return err
 		}
-		new, err := readInput(inv, arg, cur, *kind, popts)
+		new, err := readInput(inv, arg, cur, &sf)
 		if err != nil {
 			return err
 		}
 		r := diff.Compare(old, new, diff.Options{OldName: name, NewName: arg, File: filepath.ToSlash(arg)})
 		return rf.finish(inv, r, "")
 	}
-	if *kind != "" || len(tables) > 0 || *skip {
-		return usagef("-kind, -table and -skip-bad-rows do not apply to a catalog id: the config says how its source is read")
+	if *sf.kind != "" || sf.set() {
+		return usagef("-kind and the flags that say how to read a source file do not apply to a catalog id: the config says how its source is read")
 	}
 	cfg, err := cf.loadConfig()
 	if err != nil {
@@ -216,9 +213,10 @@ func runDiff(inv *invocation) error {
 	return rf.finish(inv, r, cfg.Dir)
 }
 
-// readInput reads one side of a diff: catalog JSON, or a source file of
-// kind (guessed when ""). data, when not nil, is the content of name.
-func readInput(inv *invocation, name string, data []byte, kind string, opts build.ParseOptions) (*catalog.Catalog, error) {
+// readInput reads one side of a diff: catalog JSON, or a source file read
+// as sf says (its kind guessed when -kind is not given). data, when not
+// nil, is the content of name.
+func readInput(inv *invocation, name string, data []byte, sf *sourceFlags) (*catalog.Catalog, error) {
 	if data == nil {
 		// A path the user gave: trusted as a path, links included, but
 		// it must be a regular file under the size limit (not a link to
@@ -235,16 +233,20 @@ func readInput(inv *invocation, name string, data []byte, kind string, opts buil
 		}
 		return c, nil
 	}
+	kind := *sf.kind
 	if kind == "" {
 		if kind = build.GuessKind(name, data); kind == "" {
-			return nil, usagef("cannot tell the kind of %s: give -kind (%s), or a catalog JSON file (errgen parse -format json)", name, strings.Join(config.Kinds, ", "))
+			return nil, usagef("cannot tell the kind of %s: give -kind (%s), or a catalog JSON file (errgen parse -format json)", name, strings.Join(parse.Names(), ", "))
 		}
 	}
-	opts.File = name
-	entries, rep, err := build.Parse(kind, data, opts)
+	if err := sf.check(kind); err != nil {
+		return nil, err
+	}
+	p, err := build.ParseSource(kind, data, sf.options(name), sf.exclude...)
 	if err != nil {
 		return nil, err
 	}
+	entries, rep := p.Entries, p.Report
 	printWarnings(inv.stderr, rep)
 	return &catalog.Catalog{Format: catalog.FormatVersion, Source: catalog.Source{Kind: kind, File: filepath.ToSlash(name)}, Entries: entries}, nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/internal/safefile"
 	"github.com/errgen/errgen/internal/textsafe"
+	"github.com/errgen/errgen/parse"
 )
 
 // tableFlag collects -table selectors: a number is a table index, other
@@ -38,13 +39,9 @@ func (t *tableFlag) Set(s string) error {
 }
 
 func runParse(inv *invocation) error {
-	kind := inv.flags.String("kind", "", "source kind: "+strings.Join(config.Kinds, ", ")+" (default: guessed from the file extension)")
+	var sf sourceFlags
+	sf.register(inv)
 	format := formatFlag(inv)
-	var tables tableFlag
-	inv.flags.Var(&tables, "table", "read only this table: its 1-based index on the page, or its caption (repeatable)")
-	skip := inv.flags.Bool("skip-bad-rows", false, "warn about and skip rows with a non-numeric status or no code, instead of failing")
-	codePtr := inv.flags.String("code-pointer", "", "openapi: JSON pointer to the code in an error body, \"*\" for every array element, e.g. /errors/*/code (default: found by field name)")
-	msgPtr := inv.flags.String("message-pointer", "", "openapi: JSON pointer to the message in an error body, e.g. /errors/*/message (default: found by field name)")
 	args, err := inv.parse(1, 1)
 	if err != nil {
 		return err
@@ -59,18 +56,16 @@ func runParse(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	if *kind == "" {
-		if *kind = build.GuessKind(file, data); *kind == "" {
-			return usagef("cannot tell the kind of %s from its name: give -kind (%s)", file, strings.Join(config.Kinds, ", "))
+	kind := *sf.kind
+	if kind == "" {
+		if kind = build.GuessKind(file, data); kind == "" {
+			return usagef("cannot tell the kind of %s from its name: give -kind (%s)", file, strings.Join(parse.Names(), ", "))
 		}
 	}
-	if (*codePtr != "" || *msgPtr != "") && *kind != "openapi" {
-		return usagef("-code-pointer and -message-pointer apply to kind openapi only, not %s", *kind)
+	if err := sf.check(kind); err != nil {
+		return err
 	}
-	parsed, err := build.ParseSource(*kind, data, build.ParseOptions{
-		File: file, Tables: tables, SkipBadRows: *skip,
-		CodePointer: *codePtr, MessagePointer: *msgPtr,
-	})
+	parsed, err := build.ParseSource(kind, data, sf.options(file), sf.exclude...)
 	if err != nil {
 		return err
 	}
@@ -78,13 +73,23 @@ func runParse(inv *invocation) error {
 	sum := sha256.Sum256(data)
 	c := &catalog.Catalog{
 		Format:  catalog.FormatVersion,
-		Source:  catalog.Source{Kind: *kind, File: filepath.ToSlash(file), SHA256: hex.EncodeToString(sum[:])},
+		Source:  catalog.Source{Kind: kind, File: filepath.ToSlash(file), SHA256: hex.EncodeToString(sum[:])},
 		Entries: parsed.Entries,
+		Report:  reported(parsed.Report),
 	}
 	if parsed.Envelope != nil {
 		c.Envelope = *parsed.Envelope
 	}
 	return printCatalog(inv.stdout, c, parsed.Report, *format)
+}
+
+// reported is r for a catalog's JSON form: nil when it has nothing to
+// say.
+func reported(r *catalog.Report) *catalog.Report {
+	if r == nil || len(r.Warnings) == 0 && r.NonErrorRows == 0 && r.SkippedRows == 0 && r.Excluded == 0 {
+		return nil
+	}
+	return r
 }
 
 func formatFlag(inv *invocation) *string {
@@ -170,7 +175,7 @@ func printText(w io.Writer, c *catalog.Catalog, r *catalog.Report) error {
 	for _, e := range c.Entries {
 		status := strconv.Itoa(e.Status)
 		if e.Status == 0 {
-			status = cmp.Or(e.Extra["status_range"], "-")
+			status = cmp.Or(e.StatusRange, "-")
 		}
 		status, code := textsafe.Inert(status), textsafe.Inert(e.Code)
 		msg := textsafe.Inert(strings.ReplaceAll(e.Message, "\n", " / "))

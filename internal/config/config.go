@@ -109,13 +109,14 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"slices"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/safefile"
+	"github.com/errgen/errgen/parse"
 )
 
 // Version is the only config version this errgen reads.
@@ -167,6 +168,36 @@ type Source struct {
 	// an array.
 	CodePointer    string `yaml:"code_pointer"`
 	MessagePointer string `yaml:"message_pointer"`
+	// Columns (kinds html-table, markdown) maps a role (code, status,
+	// message, title, description, solution) to a column: its header
+	// text, or its 1-based index. It beats every guess.
+	Columns map[string]string `yaml:"columns"`
+	// Items (kind data) points at the array or map of errors, "*"
+	// standing for every member; Fields maps a role to a pointer inside
+	// one item.
+	Items  string            `yaml:"items"`
+	Fields map[string]string `yaml:"fields"`
+	// Exclude (every kind) leaves out the entries whose code is one of
+	// these, or matches one written /between slashes/ (a regular
+	// expression matched against the whole code).
+	Exclude []string `yaml:"exclude"`
+}
+
+// Options are the source's settings as the parser registry takes them;
+// the caller adds File, Charset and ReadFile.
+func (s *Source) Options() parse.Options {
+	o := parse.Options{
+		SkipBadRows:    s.SkipBadRows,
+		Columns:        s.Columns,
+		CodePointer:    s.CodePointer,
+		MessagePointer: s.MessagePointer,
+		Items:          s.Items,
+		Fields:         s.Fields,
+	}
+	for _, t := range s.Tables {
+		o.Tables = append(o.Tables, t.String())
+	}
+	return o
 }
 
 // TableSelector picks one table of an HTML page: by 1-based index among
@@ -174,6 +205,15 @@ type Source struct {
 type TableSelector struct {
 	Index   int    `yaml:"index"`
 	Caption string `yaml:"caption"`
+}
+
+// String is the selector as parsers take it: the index in decimal, or
+// the caption.
+func (t TableSelector) String() string {
+	if t.Index > 0 {
+		return strconv.Itoa(t.Index)
+	}
+	return t.Caption
 }
 
 // Envelope is either the name of a known envelope (see
@@ -361,11 +401,12 @@ func Parse(file string, data []byte) (*Config, error) {
 		}
 		seenID[c.ID] = at("id")
 		s := &c.Source
+		kind, known := parse.Lookup(s.Kind)
 		switch {
 		case s.Kind == "":
-			return nil, fail(at("source"), "%s: source: missing kind (one of: %s)", name, strings.Join(Kinds, ", "))
-		case !slices.Contains(Kinds, s.Kind):
-			return nil, fail(at("source", "kind"), "%s: source: unknown kind %q (one of: %s)", name, s.Kind, strings.Join(Kinds, ", "))
+			return nil, fail(at("source"), "%s: source: missing kind (one of: %s)", name, strings.Join(parse.Names(), ", "))
+		case !known:
+			return nil, fail(at("source", "kind"), "%s: source: unknown kind %q (one of: %s)", name, s.Kind, strings.Join(parse.Names(), ", "))
 		case s.File == "":
 			return nil, fail(at("source"), "%s: source: missing file", name)
 		case s.URL == "":
@@ -387,22 +428,19 @@ func Parse(file string, data []byte) (*Config, error) {
 				return nil, fail(tn.Line, "%s: source: tables[%d]: index must be 1 or more", name, j)
 			}
 		}
-		if len(s.Tables) > 0 && s.Kind != "html-table" {
-			return nil, fail(at("source", "tables"), "%s: source: tables only applies to kind html-table", name)
-		}
-		for _, p := range []struct{ key, ptr string }{{"code_pointer", s.CodePointer}, {"message_pointer", s.MessagePointer}} {
-			if p.ptr == "" {
-				continue
-			}
-			if s.Kind != "openapi" {
-				return nil, fail(at("source", p.key), "%s: source: %s only applies to kind openapi", name, p.key)
-			}
-			if msg := bodyPointer(p.ptr); msg != "" {
-				return nil, fail(at("source", p.key), "%s: source: %s: %s", name, p.key, msg)
+		opts := s.Options()
+		for _, key := range opts.Set() {
+			if !kind.Accepts(key) {
+				return nil, fail(at("source", key), "%s: source: %s does not apply to kind %s (only to %s)", name, key, s.Kind, strings.Join(parse.KindsFor(key), ", "))
 			}
 		}
-		if s.MessagePointer != "" && s.CodePointer == "" {
-			return nil, fail(at("source", "message_pointer"), "%s: source: message_pointer needs code_pointer too", name)
+		if err := opts.Check(); err != nil {
+			return nil, fail(at("source", err.Key), "%s: source: %s: %s", name, err.Key, err.Message)
+		}
+		for j, x := range s.Exclude {
+			if _, err := parse.CompileExclude([]string{x}); err != nil {
+				return nil, fail(value(n, "source", "exclude").Content[j].Line, "%s: source: exclude[%d]: %v", name, j, err)
+			}
 		}
 		if c.Envelope.Name != "" {
 			env, ok := catalog.NamedEnvelope(c.Envelope.Name)
@@ -413,7 +451,7 @@ func Parse(file string, data []byte) (*Config, error) {
 			for _, sh := range env.Shapes {
 				c.Envelope.Shapes = append(c.Envelope.Shapes, Shape(sh))
 			}
-		} else if len(c.Envelope.Shapes) == 0 && !slices.Contains(sourceEnvelopes, s.Kind) {
+		} else if len(c.Envelope.Shapes) == 0 && kind.Envelope == parse.NoEnvelope {
 			return nil, fail(at("envelope"), "%s: missing envelope: name one (%s) or give shapes", name, strings.Join(catalog.EnvelopeNames(), ", "))
 		}
 		for j, sh := range c.Envelope.Shapes {
@@ -455,34 +493,6 @@ func Parse(file string, data []byte) (*Config, error) {
 		seenDir[g.Dir] = c.ID
 	}
 	return &cfg, nil
-}
-
-// Kinds lists the source kinds errgen can parse.
-var Kinds = []string{"html-table", "openapi", "catalog", "scimdoc"}
-
-// sourceEnvelopes are the kinds whose sources may describe the envelope.
-var sourceEnvelopes = []string{"openapi", "catalog", "scimdoc"}
-
-// bodyPointer checks a JSON pointer into an error body that may use "*"
-// once; it returns what is wrong, or "".
-func bodyPointer(p string) string {
-	if !strings.HasPrefix(p, "/") {
-		return fmt.Sprintf("%q: want a JSON pointer into the error body such as /errors/*/code", p)
-	}
-	toks, ok := catalog.SplitPointer(p)
-	if !ok {
-		return fmt.Sprintf("%q: write ~ as ~0 and / as ~1 in a JSON pointer", p)
-	}
-	stars := 0
-	for _, t := range toks {
-		if t == "*" {
-			stars++
-		}
-	}
-	if stars > 1 {
-		return fmt.Sprintf("%q: at most one \"*\" (one array of errors)", p)
-	}
-	return ""
 }
 
 var (

@@ -39,7 +39,7 @@ catalogs:
 		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: scimdoc, file: a.txt, url: https://u.example}\n    go: {scim_bse: x}\n",
 			`c.yaml: line 5: catalogs[0].go: unknown key "scim_bse"`},
 		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: scimdoc, file: a.txt, url: https://u.example, tables: [{index: 1}]}\n",
-			`tables only applies to kind html-table`},
+			`tables does not apply to kind scimdoc (only to html-table`},
 	} {
 		_, err := Parse("c.yaml", []byte(tc.in))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -73,7 +73,7 @@ func TestParseFull(t *testing.T) {
 		Entries: []catalog.Entry{
 			{Status: 400, Code: "acme.1", Message: "Bad {0}.", Title: "Bad input", Name: "BadInput",
 				Description: "Line one.\nLine two.", Solution: "Fix it.",
-				Extra:      map[string]string{"note": "Vendor-specific.", "Module": "m"},
+				Note: "Vendor-specific.", Extra: map[string]string{"Module": "m"},
 				Operations: []catalog.Operation{{Method: "GET", Path: "/things/{id}", OperationID: "getThing"}},
 				Examples:   []catalog.Example{{Name: "bad", Summary: "A bad one", Body: `{"error":{"code":"acme.1","message":"Bad <x>."},"request_id":42}`}},
 				Origin:     catalog.Origin{Pointer: "/entries/0", Line: 18}},
@@ -114,7 +114,7 @@ func TestErrors(t *testing.T) {
 		{"entries: []\n", "line 1", "entries: the catalog has no entries"},
 		{"title: x\n", "line 1", "the catalog has no entries"},
 		{"entries:\n  - status: 400\n", "line 2", "entries[0]: missing code"},
-		{"entries:\n  - code: a\n    mesage: x\n", "line 3", `entries[0]: unknown key "mesage" in entries[0] (want one of: code, status, message,`},
+		{"entries:\n  - code: a\n    mesage: x\n", "line 3", `entries[0]: unknown key "mesage" in entries[0] (want one of: code, status, status_range, message,`},
 		{"entries:\n  - code: a\n    status: four hundred\n", "line 3", `entries[0].status: status "four hundred": want an HTTP status from 100 to 599`},
 		{"entries:\n  - code: a\n    status: 4000\n", "line 3", `status "4000"`},
 		{"entries:\n  - code: [a]\n", "line 2", "entries[0].code: want text, got a list"},

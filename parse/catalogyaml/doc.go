@@ -23,12 +23,14 @@
 //	entries:                      # required: at least one
 //	  - code: invalidFilter       # required; any scalar, written as text
 //	    status: 400               # the HTTP status; absent or 0 when not documented
+//	    status_range: 4XX         # with no status: the range (4XX, 5XX) or default response
 //	    message: "Bad filter {0}" # the message template, verbatim
 //	    title: …                  # a short name of the case
 //	    name: InvalidFilter       # a Go name to use for the code
 //	    description: …            # what it means (the cause)
 //	    solution: …               # what to do (the action)
-//	    extra: {note: …}          # anything else, text by name; "note" shows in Go docs
+//	    note: …                   # a remark; shows in Go docs (extra: {note: …} means the same)
+//	    extra: {Module: …}        # anything else, text by name
 //	    operations:               # API operations that return it
 //	      - {method: GET, path: "/{resourceType}", operation_id: …}
 //	    examples:                 # documented error bodies, as JSON text

@@ -229,7 +229,7 @@ func (p *parser) document(n *yaml.Node) (*Result, error) {
 
 func (p *parser) entry(n *yaml.Node, at string) (catalog.Entry, error) {
 	var e catalog.Entry
-	f, err := p.fields(n, at, "code", "status", "message", "title", "name", "description", "solution", "extra", "operations", "examples")
+	f, err := p.fields(n, at, "code", "status", "status_range", "message", "title", "name", "description", "solution", "note", "extra", "operations", "examples")
 	if err != nil {
 		return e, err
 	}
@@ -249,10 +249,13 @@ func (p *parser) entry(n *yaml.Node, at string) (catalog.Entry, error) {
 	for _, t := range []struct {
 		key string
 		to  *string
-	}{{"message", &e.Message}, {"title", &e.Title}, {"name", &e.Name}, {"description", &e.Description}, {"solution", &e.Solution}} {
+	}{{"status_range", &e.StatusRange}, {"message", &e.Message}, {"title", &e.Title}, {"name", &e.Name}, {"description", &e.Description}, {"solution", &e.Solution}, {"note", &e.Note}} {
 		if *t.to, err = p.text(f[t.key], join(at, t.key)); err != nil {
 			return e, err
 		}
+	}
+	if r := e.StatusRange; r != "" && (e.Status != 0 || r != "4XX" && r != "5XX" && r != "default") {
+		return e, p.fail(f["status_range"], join(at, "status_range"), "status_range %q: want 4XX, 5XX or default, with no status (or status 0)", r)
 	}
 	if x := f["extra"]; x != nil && x.Tag != "!!null" {
 		if x.Kind != yaml.MappingNode {
@@ -269,6 +272,14 @@ func (p *parser) entry(n *yaml.Node, at string) (catalog.Entry, error) {
 			}
 			if _, dup := e.Extra[k.Value]; dup {
 				return e, p.fail(k, join(at, "extra"), "key %q is repeated", k.Value)
+			}
+			if k.Value == "note" {
+				// Catalogs written before note was a field of its own.
+				if e.Note != "" {
+					return e, p.fail(k, join(at, "extra"), "note is given twice: as note and as extra.note; keep note")
+				}
+				e.Note = v
+				continue
 			}
 			e.Extra[k.Value] = v
 		}

@@ -65,7 +65,7 @@
 // enum order, then codes that only examples show, in order of appearance
 // — then of statuses — numbers ascending, then ranges, then default —
 // then of messages in order of appearance. A range or default response
-// has status 0 and its key ("4XX", "default") in Extra["status_range"].
+// has status 0 and its key ("4XX", "default") in Entry.StatusRange.
 // Origin.Pointer is the JSON pointer to the enum value, const or example
 // that documents the entry; for a Swagger 2.0 document it points into the
 // Swagger document itself, and a place in another file is written

@@ -109,7 +109,7 @@ func TestSharedRef(t *testing.T) {
 	// operations; 409 too, whose schema is the same Error.
 	var keys []string
 	for _, e := range inv {
-		k := e.Extra["status_range"]
+		k := e.StatusRange
 		if e.Status != 0 {
 			k = strconv.Itoa(e.Status)
 		}
@@ -154,7 +154,7 @@ func TestProblem(t *testing.T) {
 	// Every response with the Problem schema declares every type: 403
 	// (with the example's message), 404 and 4XX.
 	if len(e) != 3 || e[0].Status != 403 || e[0].Message != "Your current balance is 30, but that costs 50." || e[0].Title != "Out of credit" ||
-		e[0].Description != "The account balance is too low." || e[1].Status != 404 || e[2].Extra["status_range"] != "4XX" || e[2].Message != "" {
+		e[0].Description != "The account balance is too low." || e[1].Status != 404 || e[2].StatusRange != "4XX" || e[2].Message != "" {
 		t.Errorf("out-of-credit = %+v", e)
 	}
 	if e := entriesOf(r, "about:blank"); len(e) != 3 {
@@ -196,7 +196,7 @@ func TestNoCodeField(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Entries) != 2 || r.Entries[0].Status != 400 || r.Entries[0].Code != "" || r.Entries[1].Extra["status_range"] != "default" {
+	if len(r.Entries) != 2 || r.Entries[0].Status != 400 || r.Entries[0].Code != "" || r.Entries[1].StatusRange != "default" {
 		t.Errorf("entries = %+v", r.Entries)
 	}
 	if len(r.Report.Warnings) != 1 || !strings.Contains(r.Report.Warnings[0].Message, "code_pointer: /errors/*/code") {

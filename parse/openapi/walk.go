@@ -704,9 +704,7 @@ func (p *parser) result() *Result {
 		for _, si := range c.statuses {
 			st := si.st
 			base := catalog.Entry{Status: st.n, Code: c.value, Name: c.name, Title: c.title, Description: c.desc}
-			if st.rng != "" {
-				base.Extra = map[string]string{"status_range": st.rng}
-			}
+			base.StatusRange = st.rng
 			if len(si.obs) == 0 {
 				e := base
 				e.Operations = declaredOps(si.declared, si.rest)
@@ -773,10 +771,7 @@ func (p *parser) statusOnly() []catalog.Entry {
 	for _, r := range p.errorResponses {
 		e, ok := byStatus[r.st]
 		if !ok {
-			e = &catalog.Entry{Status: r.st.n, Description: r.description, Origin: catalog.Origin{Pointer: p.where(r.at.String())}}
-			if r.st.rng != "" {
-				e.Extra = map[string]string{"status_range": r.st.rng}
-			}
+			e = &catalog.Entry{Status: r.st.n, StatusRange: r.st.rng, Description: r.description, Origin: catalog.Origin{Pointer: p.where(r.at.String())}}
 			byStatus[r.st] = e
 			order = append(order, r.st)
 		}

@@ -41,7 +41,7 @@
 //
 // A scimType that is not one of the ten keywords of RFC 7644 §3.12
 // ([Keywords]) is kept as the vendor sends it, a vendor-specific code; the
-// entry's extra["note"] says so.
+// entry's note says so.
 //
 // # The text around an example
 //

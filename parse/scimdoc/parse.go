@@ -443,7 +443,7 @@ func (p *parser) entry(b block) (catalog.Entry, bool) {
 		}
 		e.Code = strconv.Itoa(e.Status)
 	} else if !slices.Contains(Keywords, e.Code) {
-		e.Extra = map[string]string{"note": fmt.Sprintf("Vendor-specific scimType: %q is not one of the keywords RFC 7644 §3.12 defines.", e.Code)}
+		e.Note = fmt.Sprintf("Vendor-specific scimType: %q is not one of the keywords RFC 7644 §3.12 defines.", e.Code)
 	}
 	return e, true
 }

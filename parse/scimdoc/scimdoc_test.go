@@ -171,7 +171,7 @@ func TestPingSeed(t *testing.T) {
 	}
 	e0, e1 := res.Entries[0], res.Entries[1]
 	if e0.Status != 401 || e0.Code != "invalid_token" || e0.Message != "Access token is expired or otherwise invalid." ||
-		!strings.Contains(e0.Extra["note"], "Vendor-specific scimType") {
+		!strings.Contains(e0.Note, "Vendor-specific scimType") {
 		t.Errorf("entry 1 = %+v", e0)
 	}
 	if e1.Status != 400 || e1.Code != "invalidValue" || e1.Extra != nil ||
