@@ -19,6 +19,7 @@ import (
 	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/internal/lock"
 	"github.com/errgen/errgen/internal/safefile"
+	"github.com/errgen/errgen/parse"
 )
 
 // Source is one snapshot file of a config and every catalog that reads it.
@@ -282,4 +283,7 @@ func WriteFiles(dir string, files map[string][]byte) error {
 
 // handWritten reports whether a catalog's file is written by people rather
 // than copied from the vendor: its url is a reference, not a download.
-func handWritten(c *config.Catalog) bool { return c.Source.Kind == "catalog" }
+func handWritten(c *config.Catalog) bool {
+	k, ok := parse.Lookup(c.Source.Kind)
+	return ok && !k.Fetchable
+}
