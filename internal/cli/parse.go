@@ -75,7 +75,6 @@ func runParse(inv *invocation) error {
 		Format:  catalog.FormatVersion,
 		Source:  catalog.Source{Kind: kind, File: filepath.ToSlash(file), SHA256: hex.EncodeToString(sum[:])},
 		Entries: parsed.Entries,
-		Report:  reported(parsed.Report),
 	}
 	if parsed.Envelope != nil {
 		c.Envelope = *parsed.Envelope
@@ -105,7 +104,9 @@ func checkFormat(f string) error {
 
 func printCatalog(w io.Writer, c *catalog.Catalog, r *catalog.Report, format string) error {
 	if format == "json" {
-		data, err := catalog.Marshal(c)
+		withReport := *c
+		withReport.Report = reported(r)
+		data, err := catalog.Marshal(&withReport)
 		if err != nil {
 			return err
 		}
