@@ -21,7 +21,9 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/parse/catalogyaml"
+	"github.com/errgen/errgen/parse/data"
 	"github.com/errgen/errgen/parse/htmltable"
+	"github.com/errgen/errgen/parse/markdown"
 	"github.com/errgen/errgen/parse/openapi"
 	"github.com/errgen/errgen/parse/scimdoc"
 )
@@ -124,17 +126,27 @@ var kinds = []*Kind{
 	{
 		Name:      "html-table",
 		Summary:   "HTML pages with error-code tables",
-		Keys:      []string{KeyTables, KeySkipBadRows},
+		Keys:      []string{KeyTables, KeySkipBadRows, KeyColumns},
 		Fetchable: true,
 		Guess: func(file string, data []byte) int {
 			return rate(ext(file) == ".html" || ext(file) == ".htm", 1)
 		},
 		Parse: func(data []byte, o Options) (*Result, error) {
-			entries, report, err := htmltable.Parse(data, htmltable.Options{File: o.File, Tables: o.Tables, SkipBadRows: o.SkipBadRows, Charset: o.Charset})
-			if err != nil {
-				return nil, err
-			}
-			return &Result{Entries: entries, Report: report}, nil
+			entries, report, err := htmltable.Parse(data, htmltable.Options{File: o.File, Tables: o.Tables, SkipBadRows: o.SkipBadRows, Columns: o.Columns, Charset: o.Charset})
+			return entriesOnly(entries, report, err)
+		},
+	},
+	{
+		Name:      "markdown",
+		Summary:   "Markdown pages with error-code tables or sections",
+		Keys:      []string{KeyTables, KeySkipBadRows, KeyColumns},
+		Fetchable: true,
+		Guess: func(file string, data []byte) int {
+			return rate(ext(file) == ".md" || ext(file) == ".markdown", 1)
+		},
+		Parse: func(data []byte, o Options) (*Result, error) {
+			entries, report, err := markdown.Parse(data, markdown.Options{File: o.File, Tables: o.Tables, SkipBadRows: o.SkipBadRows, Columns: o.Columns, Charset: o.Charset})
+			return entriesOnly(entries, report, err)
 		},
 	},
 	{
@@ -197,6 +209,33 @@ var kinds = []*Kind{
 			return &Result{Entries: r.Entries, Envelope: &r.Envelope, Report: &r.Report}, nil
 		},
 	},
+	{
+		Name:      "data",
+		Summary:   "JSON or YAML files that list errors as objects (error registries)",
+		Keys:      []string{KeyItems, KeyFields},
+		Fetchable: true,
+		// Below openapi and catalog, which claim their own files by their
+		// top-level keys: any other JSON or YAML is data.
+		Guess: func(file string, data []byte) int {
+			switch ext(file) {
+			case ".json", ".yaml", ".yml":
+				return 1
+			}
+			return 0
+		},
+		Parse: func(src []byte, o Options) (*Result, error) {
+			entries, report, err := data.Parse(src, data.Options{File: o.File, Items: o.Items, Fields: o.Fields})
+			return entriesOnly(entries, report, err)
+		},
+	},
+}
+
+// entriesOnly is the Result of a kind that describes no envelope.
+func entriesOnly(entries []catalog.Entry, report *catalog.Report, err error) (*Result, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Entries: entries, Report: report}, nil
 }
 
 // Lookup returns the kind called name.

@@ -96,11 +96,19 @@ func bodyPointer(p string) string {
 }
 
 // dataPointer checks a JSON pointer into a data file (items, where "*"
-// stands for every member) or into one item (fields, no "*").
+// stands for every member and "#" for the whole document) or into one
+// item (fields, no "*").
 func dataPointer(p string, stars bool) string {
 	example := "/code"
 	if stars {
 		example = "/errors or /services/*/errors"
+	}
+	if stars {
+		// "#" is the whole document, "#/errors" the same as "/errors".
+		if p == "#" {
+			return ""
+		}
+		p = strings.TrimPrefix(p, "#")
 	}
 	if !strings.HasPrefix(p, "/") {
 		return fmt.Sprintf("%q: want a JSON pointer such as %s", p, example)

@@ -74,9 +74,72 @@ func ParseSource(kind string, data []byte, opts ParseOptions, exclude ...string)
 	if p.Report == nil {
 		p.Report = &catalog.Report{}
 	}
+	before := len(p.Entries)
 	p.Entries = x.Apply(p.Entries, opts.File, p.Report)
+	if len(p.Entries) == 0 {
+		return nil, nothingRead(opts.File, kind, before, p.Report)
+	}
 	p.Report.Warnings = append(p.Report.Warnings, catalog.Confusables(opts.File, p.Entries)...)
 	return p, nil
+}
+
+// maxReasons is how many of the report's warnings nothingRead repeats.
+const maxReasons = 5
+
+// nothingRead is the error for a source that gave no entry: a catalog
+// of nothing is never what the user wanted, and exiting 0 with it would
+// hide a page errgen cannot read. It says why, from the parser's
+// warnings (rows skipped, left out, excluded), and what would help.
+func nothingRead(file, kind string, before int, r *catalog.Report) error {
+	var why []string
+	if r.NonErrorRows > 0 {
+		why = append(why, plural(r.NonErrorRows, "row has", "rows have")+" a 1xx–3xx status")
+	}
+	if r.SkippedRows > 0 {
+		why = append(why, plural(r.SkippedRows, "row was", "rows were")+" skipped")
+	}
+	if before > 0 {
+		why = append(why, fmt.Sprintf("exclude left out all %d", before))
+	}
+	for i, w := range r.Warnings {
+		if i == maxReasons {
+			why = append(why, fmt.Sprintf("and %d more warnings", len(r.Warnings)-i))
+			break
+		}
+		why = append(why, strings.TrimPrefix(w.Error(), file+": "))
+	}
+	msg := "no error code read (kind " + kind + ")"
+	if len(why) > 0 {
+		msg += ": " + strings.Join(why, "; ")
+	}
+	var hints []string
+	if k, ok := parse.Lookup(kind); ok {
+		for _, key := range k.Keys {
+			if h := keyHints[key]; h != "" {
+				hints = append(hints, h)
+			}
+		}
+	}
+	if len(hints) > 0 {
+		msg += "; hint: say where the codes are with " + strings.Join(hints, ", or ")
+	}
+	return &catalog.Diagnostic{File: file, Message: msg}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// keyHints say how a setting tells a parser where the codes are, as
+// errgen parse's flags (errgen.yaml's source keys are the same words).
+var keyHints = map[string]string{
+	parse.KeyColumns:     "--column code=HEADER",
+	parse.KeyTables:      "--table N",
+	parse.KeyCodePointer: "--code-pointer /POINTER",
+	parse.KeyItems:       "--items POINTER --field code=POINTER",
 }
 
 // localFiles reads the files an OpenAPI document's $refs name, as long as

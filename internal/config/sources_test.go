@@ -33,7 +33,7 @@ catalogs:
 	}
 	for _, tc := range []struct{ in, want string }{
 		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: pdf, file: a.pdf, url: https://u.example}\n",
-			`c.yaml: line 4: catalog a: source: unknown kind "pdf" (one of: html-table, openapi, catalog, scimdoc)`},
+			`c.yaml: line 4: catalog a: source: unknown kind "pdf" (one of: html-table, markdown, openapi, catalog, scimdoc, data)`},
 		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: scimdoc, file: a.txt, url: https://u.example}\n    go: {scim_base: /abs/scim}\n",
 			`c.yaml: line 5: catalog a: go: scim_base "/abs/scim": want an import path`},
 		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: scimdoc, file: a.txt, url: https://u.example}\n    go: {scim_bse: x}\n",

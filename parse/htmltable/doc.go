@@ -6,30 +6,25 @@
 // [Tables] describes every table of the page, which is what a user looks
 // at to choose a selector for [Options].Tables.
 //
-// # Which tables are read
+// # Which tables are read, and columns
 //
-// A table is an error-code table when its header names a code column.
-// Header texts are matched exactly (not by substring) after lower-casing,
-// collapsing white space and dropping a trailing colon; the columns may
-// come in any order:
+// The page's tables become grids of the shared table model, and
+// parse/internal/table's Read turns them into entries with the column
+// and row rules its package doc describes, the same for HTML and
+// Markdown pages. In short: a table is an error-code table when a column
+// is the code, by its header text (matched exactly, after lower-casing,
+// collapsing white space and dropping a trailing colon: "Error Code",
+// "Code", "Error Codes", "Response Status Code", "Error", "ErrorCode",
+// 错误码, エラーコード…) or by Options.Columns; a code column of HTTP
+// statuses is the status when no other column is; a table listing the
+// fields of an error body is not an error table. Columns of no role go
+// to Entry.Extra under their header text. Tables without a code column
+// are skipped; with Options.Tables set, only the selected tables are
+// read, and selecting one without a code column is an error.
 //
-//	status       "Status Code", "HTTP Status Code", "HTTP Status", "Status"
-//	code         "Error Code", "Code", "Error Codes", "Response Status Code"
-//	message      "Error Message", "Message"
-//	description  "Description", "Possible Cause"
-//	solution     "Solution", "Measure", "Handling Measure"
-//
-// "Response Status Code" is the code because Huawei's SCIM tables read
-// "HTTP Status Code | Response Status Code | Error Message | …". Any other
-// column goes to Entry.Extra under its header text (white space collapsed,
-// case kept); so does a second column naming a field already taken, since
-// the first one wins. Repeated Extra names get " (2)", " (3)"… appended; a
-// column with no header text is called "column N", N its 1-based
-// position. Empty Extra cells are left out of the map.
-//
-// Tables without a code column (parameter tables, status-only tables) are
-// skipped. With Options.Tables set, only the selected tables are read,
-// and selecting one without a code column is an error.
+// [ReadTables] reads the tables of an HTML fragment, such as a raw HTML
+// block of a Markdown document, into the same model, under a [Budget]
+// the caller shares among the fragments of one document.
 //
 // # Table layout
 //
@@ -50,13 +45,17 @@
 // columns. rowspan="0" and rowspans past the end of the row group stop at
 // the end of the group (<thead>, <tbody>, <tfoot>); colspan is clamped to
 // 1000, and so is the width of the table. Where cells overlap, the later
-// one wins. Spans copy a cell into every slot it covers, so a page's
-// tables together may lay out at most twice the page's size plus 2 MiB
+// one wins. Spans copy a cell into every slot it covers, so every table
+// of a page is laid out (the column logic reads content, so unselected
+// tables too) under one budget: at most twice the page's size plus 2 MiB
 // (64 MiB at most) of slots, each counted as 48 bytes plus its cell's
-// text: real pages use under half their size, and a hostile page of
-// colspan="1000" or rowspan="65534" cells is an error naming the table
-// and the row instead of gigabytes of memory. A row is skipped when no cell starting in it has any text:
-// blank rows, and rows that only hold the tails of rowspans above them.
+// text, header rows counted twice. Real pages use under half their size,
+// and a hostile page of colspan="1000" or rowspan="65534" cells is an
+// error naming the table and the row, charged before the row is kept,
+// instead of gigabytes of memory; [Tables] describes such a table by its
+// header alone. A row is skipped when no cell starting in it has any
+// text: blank rows, and rows that only hold the tails of rowspans above
+// them.
 //
 // # Charset
 //
@@ -75,14 +74,16 @@
 // Entities are decoded, &nbsp; and every other Unicode space count as a
 // space, and runs of white space become one space. Block elements (<p>,
 // <div>, <br>, <li>, <ul>, <ol>, <tr>, <table>, <h1>…<h6>, <pre>, <dd>,
-// <dt>, <blockquote> and the like) start a new line, kept as a single
-// "\n" in messages, descriptions, solutions and Extra columns; statuses,
-// codes, headers and captions are one line, newlines turned into spaces.
-// Every line is trimmed, empty lines are dropped, and inline markup
-// (<span>, <b>, <strong>, <em>, <code>, <a>…) adds its text and nothing
-// else, so "The number of <span>ECS</span>s" reads "The number of ECSs".
-// Placeholders such as {0}, {roleId}, %(key)s, {} and %s are kept
-// verbatim. <script>, <style> and <template> contribute nothing. A
+// <dt>, <blockquote> and the like) start a new line: a cell's lines are
+// kept as single "\n" in descriptions, solutions and Extra columns, and
+// joined by spaces in messages (one template), unless every line of the
+// cell is inside an <li>, which makes the message's lines alternatives;
+// statuses, codes, headers and captions are one line, newlines turned
+// into spaces. Every line is trimmed, empty lines are dropped, and inline
+// markup (<span>, <b>, <strong>, <em>, <code>, <a>…) adds its text and
+// nothing else, so "The number of <span>ECS</span>s" reads "The number
+// of ECSs". Placeholders such as {0}, {roleId}, %(key)s, {} and %s are
+// kept verbatim. <script>, <style> and <template> contribute nothing. A
 // <caption> like `<caption><b>Table 1 </b>SCIM error codes</caption>`
 // reads "Table 1 SCIM error codes".
 //
@@ -98,24 +99,23 @@
 //
 // # Statuses, warnings and errors
 //
-// A status is one line of ASCII digits. Rows with a 1xx–3xx status are
-// not errors: they are left out and counted in Report.NonErrorRows.
-//
-// These are warnings in the [catalog.Report]; the row is kept:
-//   - an empty status cell: Status is 0 (unknown);
-//   - a table with no status column: every entry has Status 0;
-//   - a status outside 100–599, such as a documented 4000: kept as is;
-//   - a row whose every column equals an earlier row's: both are kept,
-//     the warning names both.
-//
-// These are errors, *[catalog.Diagnostic] values naming the file, the
-// table and the row and saying what was expected: a non-numeric status,
-// an empty code. With Options.SkipBadRows they become warnings instead,
-// the row is left out and counted in Report.SkippedRows.
+// The row rules are parse/internal/table's. A status is ASCII digits,
+// optionally with a reason phrase ("400 Bad Request"). These are
+// warnings in the [catalog.Report]: a 1xx–3xx row (left out, counted in
+// Report.NonErrorRows); a row whose code is empty, a placeholder ("-",
+// "N/A", "None") or a catch-all ("Other error codes"), left out and
+// counted in Report.SkippedRows; an empty status (kept as 0); a table
+// without a status column; a status outside 100–599 (kept as
+// documented); a row equal to an earlier one (both kept); a column role
+// decided by content. A non-numeric status is an error, a
+// *[catalog.Diagnostic] naming the file, the table, the row and the
+// column; with Options.SkipBadRows a warning, and the row is left out
+// and counted in Report.SkippedRows.
 //
 // A page without an error-code table is an error that lists every table
-// seen with its headers, as is a selector matching no table. Parse never
-// panics, whatever the bytes.
+// seen with its headers and gives the hint "give --column code=HEADER
+// (or an index), or --table N", as is a selector matching no table.
+// Parse never panics, whatever the bytes.
 //
 // # Untrusted pages
 //

@@ -37,12 +37,12 @@ func TestErrors(t *testing.T) {
 			name: "no error table",
 			src: `<table><tr><th>Parameter</th><th>Type</th><th>Description</th></tr><tr><td>a</td><td>b</td><td>c</td></tr></table>
 <table><caption>Status codes</caption><tr><th>Status Code</th><th>Error Code Meaning</th><th></th></tr></table>`,
-			want: `p.html: no error-code table found; tables seen: table 1 [Parameter | Type | Description], table 2 "Status codes" [Status Code | Error Code Meaning | (empty)]; expected a table whose header names the code column: "Error Code", "Code", "Error Codes" or "Response Status Code"`,
+			want: `p.html: no error-code table found; tables seen: table 1 [Parameter | Type | Description], table 2 "Status codes" [Status Code | Error Code Meaning | (empty)]; expected a table whose header names the code column: "Error Code", "Code", "Error Codes" or "Response Status Code"; give --column code=HEADER (or an index), or --table N`,
 		},
 		{
 			name: "long headers cut",
 			src:  `<table><tr><td>A layout table whose first row is a long paragraph of running text</td></tr></table>`,
-			want: `p.html: no error-code table found; tables seen: table 1 [A layout table whose first row is a lon…]; expected a table whose header names the code column: "Error Code", "Code", "Error Codes" or "Response Status Code"`,
+			want: `p.html: no error-code table found; tables seen: table 1 [A layout table whose first row is a lon…]; expected a table whose header names the code column: "Error Code", "Code", "Error Codes" or "Response Status Code"; give --column code=HEADER (or an index), or --table N`,
 		},
 		{
 			name: "non-numeric status",
@@ -53,16 +53,6 @@ func TestErrors(t *testing.T) {
 			name: "too large status",
 			src:  `<table><tr><th>Status</th><th>Code</th></tr><tr><td>4000000000000000000000</td><td>X</td></tr></table>`,
 			want: `p.html: table 1, row 1: status 4000000000000000000000 is too large; expected an HTTP status code such as 400 in column 1 "Status"`,
-		},
-		{
-			name: "empty code",
-			src:  strings.Replace(errorPage, "40O", "400", 1),
-			want: `p.html: table 2, row 3: code is empty; expected an error code in column 2 "Error Code"`,
-		},
-		{
-			name: "empty code with caption",
-			src:  `<table><caption><b>Table 1 </b>SCIM error codes</caption><tr><th>HTTP Status Code</th><th>Response Status Code</th></tr><tr><td>400</td><td>400</td></tr><tr><td>404</td><td></td></tr></table>`,
-			want: `p.html: table 1 "Table 1 SCIM error codes", row 2: code is empty; expected an error code in column 2 "Response Status Code"`,
 		},
 		{
 			name: "selector index out of range",
@@ -214,28 +204,6 @@ func TestSpanClamp(t *testing.T) {
 	}
 }
 
-func TestHeaderKey(t *testing.T) {
-	for in, want := range map[string]field{
-		"Error Code":              code,
-		"  error\u00a0 CODE : ":   code,
-		"Error Code:":             code,
-		"Error Code：":             code,
-		"Response Status Code":    code,
-		"HTTP Status Code":        status,
-		"status":                  status,
-		"Error Code Description":  extra,
-		"Code Example":            extra,
-		"Handling Measure":        solution,
-		"Possible Cause":          description,
-		"message":                 message,
-		"Error Message (English)": extra,
-	} {
-		if got := synonyms[headerKey(in)]; got != want {
-			t.Errorf("%q: field %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestRowsOnlyOwn checks that a nested table's rows do not become rows of
 // the table around it, even when the nested table is an error table too.
 func TestRowsOnlyOwn(t *testing.T) {
@@ -250,7 +218,48 @@ func TestRowsOnlyOwn(t *testing.T) {
 	if want := "OUTER.1@1.1 OUTER.2@1.2 INNER.1@2.1 INNER.2@2.2"; strings.Join(got, " ") != want {
 		t.Errorf("got %s, want %s", strings.Join(got, " "), want)
 	}
-	if entries[0].Message != "Code\nINNER.1\nINNER.2" {
+	// The nested table's rows are lines of the outer cell, and lines of a
+	// message that are not list items are one template.
+	if entries[0].Message != "Code INNER.1 INNER.2" {
 		t.Errorf("outer message %q", entries[0].Message)
+	}
+}
+
+// TestEmptyCode: a row without a code is a warning naming the row and the
+// column, not an error, with or without SkipBadRows (issue 13 §6).
+func TestEmptyCode(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+	}{
+		{
+			name: "empty code",
+			src:  strings.Replace(errorPage, "40O", "400", 1),
+			want: []string{`p.html: table 2, row 3: code is empty; expected an error code in column 2 "Error Code"; row skipped`},
+		},
+		{
+			name: "empty code with caption",
+			src:  `<table><caption><b>Table 1 </b>SCIM error codes</caption><tr><th>HTTP Status Code</th><th>Response Status Code</th></tr><tr><td>400</td><td>400</td></tr><tr><td>404</td><td></td></tr></table>`,
+			want: []string{
+				`p.html: table 1 "Table 1 SCIM error codes": column 2 "Response Status Code" holds only HTTP statuses; read as the code, as its header says, since column 1 "HTTP Status Code" is the status`,
+				`p.html: table 1 "Table 1 SCIM error codes", row 2: code is empty; expected an error code in column 2 "Response Status Code"; row skipped`,
+			},
+		},
+	} {
+		for _, skip := range []bool{false, true} {
+			t.Run(fmt.Sprint(tc.name, skip), func(t *testing.T) {
+				_, report := mustParse(t, []byte(tc.src), Options{File: "p.html", SkipBadRows: skip})
+				var got []string
+				for _, w := range report.Warnings {
+					got = append(got, w.Error())
+				}
+				if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+					t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+				}
+				if report.SkippedRows != 1 {
+					t.Errorf("SkippedRows = %d, want 1", report.SkippedRows)
+				}
+			})
+		}
 	}
 }

@@ -77,8 +77,52 @@ func FuzzParse(f *testing.F) {
 				}
 			}
 		}
-		if !skip && report.SkippedRows != 0 {
-			t.Errorf("%d rows skipped without SkipBadRows", report.SkippedRows)
+		// Rows without a code are skipped either way (issue 13 §6); a bad
+		// status only with SkipBadRows.
+		if !skip {
+			for _, w := range report.Warnings {
+				if strings.Contains(w.Message, "is not a number") || strings.Contains(w.Message, "is too large") {
+					t.Errorf("bad status skipped without SkipBadRows: %s", w.Message)
+				}
+			}
+		}
+	})
+}
+
+// FuzzReadTables feeds arbitrary fragments to ReadTables, as
+// parse/markdown does with raw HTML blocks, several sharing one budget:
+// no panic, errors are Diagnostics naming the file, tables are numbered
+// from firstIndex, rows from 1, and no row is wider than maxColumns.
+func FuzzReadTables(f *testing.F) {
+	f.Add([]byte(`<table><tr><th>Code</th><th>Message</th></tr><tr><td>A</td><td><ul><li>x</li><li>y</li></ul></td></tr></table>`), uint8(3))
+	f.Add([]byte(`<table><tr><td colspan=3>t</td></tr><tr><th rowspan=0>Status</th><th colspan=2>Code</th></tr><tr><td>400</td><td>X</td></tr></table>`), uint8(1))
+	f.Add([]byte("<td>orphan cell<table><caption>c</caption><tr><td>n"), uint8(0))
+	f.Fuzz(func(t *testing.T, src []byte, first uint8) {
+		b := NewBudget(2 * len(src))
+		for range 2 {
+			tables, err := ReadTables(src, "f.md", int(first), b)
+			if err != nil {
+				var d *catalog.Diagnostic
+				if !errors.As(err, &d) || d.File != "f.md" || d.Message == "" {
+					t.Fatalf("error %#v, want a Diagnostic naming f.md", err)
+				}
+				return
+			}
+			for i, tb := range tables {
+				if tb.Index != int(first)+i || len(tb.Header) > maxColumns {
+					t.Fatalf("table %d: index %d, %d columns", i, tb.Index, len(tb.Header))
+				}
+				for j, r := range tb.Rows {
+					if r.N != j+1 || len(r.Cells) > maxColumns {
+						t.Fatalf("table %d row %d: N %d, %d cells", tb.Index, j, r.N, len(r.Cells))
+					}
+					for _, c := range r.Cells {
+						if c.Text != strings.TrimSpace(c.Text) || strings.Contains(c.Text, "\n\n") || c.List && c.Text == "" {
+							t.Fatalf("cell %+v", c)
+						}
+					}
+				}
+			}
 		}
 	})
 }

@@ -23,6 +23,7 @@ type cell struct {
 	node    *html.Node
 	own     int // index of the row the cell starts in
 	text    string
+	list    bool // every line is a list item
 	hasText bool
 }
 
@@ -30,7 +31,7 @@ type cell struct {
 // slots the cell spans.
 func (c *cell) Text() string {
 	if !c.hasText {
-		c.text = nodeText(c.node)
+		c.text, c.list = cellText(c.node)
 		c.hasText = true
 	}
 	return c.text

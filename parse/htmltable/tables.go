@@ -9,46 +9,20 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/textenc"
 	"github.com/errgen/errgen/parse/internal/htmlsafe"
+	"github.com/errgen/errgen/parse/internal/table"
 )
 
-// TableInfo describes one table of a page.
-type TableInfo struct {
-	// Index is the table's 1-based position among all tables of the page,
-	// nested ones included, in document order: what a selector "2" means.
-	Index int `json:"index"`
-	// Caption is the <caption> text, or the title row's text.
-	Caption string `json:"caption,omitempty"`
-	// Headers are the header texts, one per column, left to right.
-	Headers []string `json:"headers"`
-	// Fields says what each column feeds: "status", "code", "message",
-	// "description", "solution", or "" for an Extra column.
-	Fields []string `json:"fields"`
-	// ErrorTable reports whether a column names the error code, which is
-	// what makes Parse read the table.
-	ErrorTable bool `json:"error_table"`
-	// Rows is the number of data rows: rows after the title and header
-	// rows, empty ones included.
-	Rows int `json:"rows"`
-}
-
-// String renders t as in messages: `table 2 "Table 1 Error codes" [A | B]`.
-func (t TableInfo) String() string {
-	return t.where() + " " + formatHeaders(t.Headers)
-}
-
-// where names the table as in Diagnostic.Where: `table 2 "Caption"`, or
-// `table 2` without a caption.
-func (t TableInfo) where() string {
-	if t.Caption == "" {
-		return fmt.Sprintf("table %d", t.Index)
-	}
-	return fmt.Sprintf("table %d %q", t.Index, t.Caption)
-}
+// TableInfo describes one table of a page; parse/internal/table's
+// Describe makes it, the same for every kind of page.
+type TableInfo = table.Info
 
 // Tables describes every table of the page, in document order. The page
-// is decoded as Parse decodes it without a Content-Type charset.
+// is decoded as Parse decodes it without a Content-Type charset. A table
+// whose cells the page's budget cannot lay out is described by its
+// header alone (Parse fails on it, naming the row).
 func Tables(src []byte) ([]TableInfo, error) {
 	tables, err := readTables(textenc.HTML(src, "").Text, "")
 	if err != nil {
@@ -56,25 +30,86 @@ func Tables(src []byte) ([]TableInfo, error) {
 	}
 	infos := make([]TableInfo, len(tables))
 	for i, t := range tables {
-		infos[i] = t.info
+		grid, err := t.grid("")
+		if err != nil {
+			grid = table.Table{Index: t.index, Caption: t.caption, Header: t.headers}
+		}
+		infos[i] = table.Describe(grid)
+		infos[i].Rows = t.dataRows()
 	}
 	return infos, nil
 }
 
-// table is one <table> element, its rows sorted into title, header and
-// data rows.
-type table struct {
-	info   TableInfo
-	rows   []row // the table's own rows, in document order
-	title  bool  // rows[0] is a title row
-	header []int // indexes into rows of the header rows
-	isHead []bool
-	cols   []column
-	budget *budget // shared by every table of the page
+// Budget bounds the cells the tables of one document may lay out (see
+// "Table layout" in the package doc). A Markdown document that embeds
+// several HTML tables shares one Budget among them, made for the whole
+// document's size, so that many small fragments cannot each claim the
+// slack a page gets.
+type Budget struct{ b *budget }
+
+// NewBudget returns the budget of a document of size bytes.
+func NewBudget(size int) *Budget { return &Budget{newBudget(size)} }
+
+// ReadTables reads the <table> elements of an HTML fragment, such as a
+// raw HTML block of a Markdown document, into the shared table model:
+// header combined from <thead> rows or the first row, title rows as
+// captions, spans expanded, cell text normalised, all as for Parse. The
+// fragment must be UTF-8. Tables are numbered from firstIndex in
+// document order (nested ones included), rows as Parse numbers them;
+// Table.Line and Row.Line are 0, for the caller to set. file names the
+// document in errors, which are *catalog.Diagnostic values: markup too
+// dense to parse, or spans past the budget. A nil b is a budget for src
+// alone.
+func ReadTables(src []byte, file string, firstIndex int, b *Budget) ([]table.Table, error) {
+	if b == nil {
+		b = NewBudget(len(src))
+	}
+	tables, err := parseTables(src, file, firstIndex, b.b)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]table.Table, len(tables))
+	for i, t := range tables {
+		if out[i], err = t.grid(file); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
-// readTables parses src and analyses the header of every table.
-func readTables(src []byte, file string) ([]*table, error) {
+// htmlTable is one <table> element, its rows sorted into title, header
+// and data rows.
+type htmlTable struct {
+	index   int
+	caption string
+	headers []string
+	rows    []row // the table's own rows, in document order
+	title   bool  // rows[0] is a title row
+	header  []int // indexes into rows of the header rows
+	isHead  []bool
+	budget  *budget // shared by every table of the page
+}
+
+// where names the table as messages do.
+func (t *htmlTable) where() string {
+	return table.Info{Index: t.index, Caption: t.caption}.Where()
+}
+
+// dataRows counts the rows after the title and header rows.
+func (t *htmlTable) dataRows() int {
+	n := len(t.rows) - len(t.header)
+	if t.title {
+		n--
+	}
+	return n
+}
+
+// readTables parses a page and analyses the header of every table.
+func readTables(src []byte, file string) ([]*htmlTable, error) {
+	return parseTables(src, file, 1, newBudget(len(src)))
+}
+
+func parseTables(src []byte, file string, first int, b *budget) ([]*htmlTable, error) {
 	// htmlsafe, not html.Parse: a page of unclosed <b> tags with distinct
 	// attributes makes html.Parse clone them all at every paragraph.
 	root, err := htmlsafe.Parse(src)
@@ -85,22 +120,52 @@ func readTables(src []byte, file string) ([]*table, error) {
 	if err != nil {
 		return nil, diag(file, "", "cannot parse HTML: %v", err)
 	}
-	var tables []*table
-	b := newBudget(len(src))
+	var tables []*htmlTable
 	for i, n := range goquery.NewDocumentFromNode(root).Find("table").Nodes {
-		t, err := newTable(n, i+1, b)
+		t, err := newTable(n, first+i, b)
 		if err != nil {
-			return nil, diag(file, t.info.where()+", header", "%v", err)
+			return nil, diag(file, t.where()+", header", "%v", err)
 		}
 		tables = append(tables, t)
 	}
 	return tables, nil
 }
 
+// grid lays out t's data rows under the page's budget: Own tells a
+// cell's first row from the rows its rowspan reaches, a hole is an empty
+// cell.
+func (t *htmlTable) grid(file string) (table.Table, error) {
+	out := table.Table{Index: t.index, Caption: t.caption, Header: t.headers}
+	g := newGrid(t.rows, t.budget)
+	n := 0 // data row number
+	for r := range t.rows {
+		if r == 0 && t.title {
+			g.skip()
+			continue
+		}
+		slots, err := g.next()
+		if err != nil {
+			return out, diag(file, fmt.Sprintf("%s, row %d", t.where(), n+1), "%v", err)
+		}
+		if t.isHead[r] {
+			continue
+		}
+		n++
+		cells := make([]table.Cell, len(slots))
+		for x, c := range slots {
+			if c != nil {
+				cells[x] = table.Cell{Text: c.Text(), Own: c.own == r, List: c.list}
+			}
+		}
+		out.Rows = append(out.Rows, table.Row{N: n, Cells: cells})
+	}
+	return out, nil
+}
+
 // newTable sorts the rows of n and reads its header. On error it still
 // returns the table, to name it.
-func newTable(n *html.Node, index int, b *budget) (*table, error) {
-	t := &table{info: TableInfo{Index: index}, budget: b}
+func newTable(n *html.Node, index int, b *budget) (*htmlTable, error) {
+	t := &htmlTable{index: index, budget: b}
 	var thead []int
 	group := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -109,8 +174,8 @@ func newTable(n *html.Node, index int, b *budget) (*table, error) {
 		}
 		switch c.DataAtom {
 		case atom.Caption:
-			if t.info.Caption == "" {
-				t.info.Caption = singleLine(c)
+			if t.caption == "" {
+				t.caption = singleLine(c)
 			}
 		case atom.Tr:
 			// The HTML parser wraps bare rows in a <tbody>, but a tree
@@ -133,8 +198,8 @@ func newTable(n *html.Node, index int, b *budget) (*table, error) {
 
 	if len(t.rows) > 1 && isTitleRow(t.rows[0].node, t.rows[1].node) {
 		t.title = true
-		if t.info.Caption == "" {
-			t.info.Caption = singleLine(firstCell(t.rows[0].node))
+		if t.caption == "" {
+			t.caption = singleLine(firstCell(t.rows[0].node))
 		}
 	}
 	// The header is the <thead> rows, combined; without a <thead>, the
@@ -157,20 +222,11 @@ func newTable(n *html.Node, index int, b *budget) (*table, error) {
 		t.isHead[i] = true
 	}
 	var err error
-	if t.info.Headers, err = t.headerTexts(); err != nil {
+	if t.headers, err = t.headerTexts(); err != nil {
 		return t, err
 	}
-	t.cols = columns(t.info.Headers)
-	t.info.Fields = make([]string, len(t.cols))
-	for i, c := range t.cols {
-		t.info.Fields[i] = c.field.String()
-		if c.field == code {
-			t.info.ErrorTable = true
-		}
-	}
-	t.info.Rows = len(t.rows) - len(t.header)
-	if t.title {
-		t.info.Rows--
+	if t.headers == nil {
+		t.headers = []string{}
 	}
 	return t, nil
 }
@@ -179,7 +235,7 @@ func newTable(n *html.Node, index int, b *budget) (*table, error) {
 // column, the texts of the distinct header cells covering it: a "Status"
 // cell with rowspan="2" over a two-row <thead> gives "Status", not
 // "Status Status".
-func (t *table) headerTexts() ([]string, error) {
+func (t *htmlTable) headerTexts() ([]string, error) {
 	if len(t.header) == 0 {
 		return nil, nil
 	}
@@ -256,4 +312,8 @@ func firstCell(tr *html.Node) *html.Node {
 
 func isCell(n *html.Node) bool {
 	return n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th)
+}
+
+func diag(file, where, format string, args ...any) *catalog.Diagnostic {
+	return &catalog.Diagnostic{File: file, Where: where, Message: fmt.Sprintf(format, args...)}
 }

@@ -18,6 +18,9 @@ type textBuilder struct {
 	b       strings.Builder
 	space   bool
 	newline bool
+	li      int // depth of <li> elements around the current node
+	lines   int // lines written
+	inList  int // lines that start inside an <li>
 }
 
 // nodeText returns the normalised text of n's content.
@@ -25,6 +28,15 @@ func nodeText(n *html.Node) string {
 	var t textBuilder
 	t.walk(n)
 	return t.b.String()
+}
+
+// cellText returns the normalised text of a cell and whether its every
+// line is (part of) a list item: a list of alternatives rather than
+// paragraphs of one text.
+func cellText(n *html.Node) (text string, list bool) {
+	var t textBuilder
+	t.walk(n)
+	return t.b.String(), t.lines > 0 && t.inList == t.lines
 }
 
 // singleLine is nodeText with line breaks turned into spaces, for texts
@@ -71,6 +83,9 @@ func (t *textBuilder) enter(n *html.Node) bool {
 			return false
 		case block[n.DataAtom]:
 			t.newline = true
+			if n.DataAtom == atom.Li {
+				t.li++
+			}
 		case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 			// Cells of a table nested in a cell are side by side.
 			t.space = true
@@ -88,6 +103,9 @@ func (t *textBuilder) leave(n *html.Node) {
 	switch {
 	case block[n.DataAtom]:
 		t.newline = true
+		if n.DataAtom == atom.Li {
+			t.li--
+		}
 	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 		t.space = true
 	}
@@ -127,6 +145,12 @@ func (t *textBuilder) text(s string) {
 
 // separate writes the pending separator before visible text.
 func (t *textBuilder) separate() {
+	if t.b.Len() == 0 || t.newline {
+		t.lines++
+		if t.li > 0 {
+			t.inList++
+		}
+	}
 	if t.b.Len() > 0 {
 		if t.newline {
 			t.b.WriteByte('\n')

@@ -1,0 +1,133 @@
+// Package table is the table model and the column logic the page
+// parsers share. parse/htmltable and parse/markdown differ only in how
+// they produce the grid ([Table]: a header, data rows, cells of
+// normalised text, spans already expanded); [Read] turns grids into
+// catalog entries with the rules below, and [Describe] says what it makes
+// of a table's columns, so "tables seen" reads the same for every kind.
+//
+// # The model
+//
+// A [Table] has one single-line header text per column and its data rows
+// in source order, blank ones included, numbered from 1 (Row.N) as a
+// reader counts them. A [Cell]'s text keeps its lines (paragraphs, line
+// breaks, list items) joined by "\n"; Cell.List says the lines are items
+// of a list, Cell.Own that the cell starts in this row rather than
+// reaching it by a rowspan. A row with no own text is blank and skipped.
+//
+// # Column roles by header
+//
+// Header texts are matched exactly (not by substring) after lower-casing,
+// collapsing white space and dropping a trailing colon; columns may come
+// in any order. "Error Code Description" is not a code column.
+//
+//	status       "Status Code", "HTTP Status Code", "HTTP Status", "Status",
+//	             "HttpCode", "HTTP Code", "Response Status", "HTTP Status Codes",
+//	             HTTP状态码, 状态码, ステータスコード, HTTPステータスコード
+//	code         "Error Code", "Code", "Error Codes", "Response Status Code",
+//	             "Error", "Error Name", "ErrorCode", 错误码, 错误代码, エラーコード
+//	message      "Error Message", "Message", "Status Message",
+//	             "Message Displayed on the Management Console",
+//	             错误信息, エラーメッセージ, メッセージ
+//	title        "Title"
+//	description  "Description", "Possible Cause", "Error Description",
+//	             描述, 错误描述, 説明
+//	solution     "Solution", "Measure", "Handling Measure", "Solution Suggestion",
+//	             "Handling Suggestion", "Client Action", "Action", "Resolution",
+//	             解决方案, 处理建议, 处理措施, 対処方法
+//
+// "Response Status Code" is the code because Huawei's SCIM tables read
+// "HTTP Status Code | Response Status Code | Error Message | …";
+// "Status Message" is a message, not a status. The first column of a
+// role wins; any other column goes to Entry.Extra under its header text
+// (white space collapsed, case kept), and so does a second column of a
+// role already taken. Repeated Extra names get " (2)", " (3)"… appended;
+// a column with no header text is "column N", N its 1-based position,
+// and so is a cell of a row wider than the header. Empty Extra cells are
+// left out of the map.
+//
+// # Column roles by content
+//
+// The header is corrected by what the column holds, as a reader would:
+//
+//   - A code column (by header) whose every non-empty value is an HTTP
+//     status, 100–599, alone or with a reason phrase ("400 Bad Request"),
+//     is the status when no column is the status by header. The code
+//     then comes from the next column whose header names the code
+//     ("Error", "Error Name"); with none, the table has no code column
+//     and is not read, and Info.Note says why. Either way a warning
+//     names the table and the column.
+//   - A code column of HTTP statuses beside a status column stays the
+//     code, as its header says (Huawei's SCIM tables document the body's
+//     status this way), with a warning naming both columns.
+//   - A table whose first column is headed "Property", "Parameter",
+//     "Field", "Name", "Attribute" (or 参数, 字段, 名称, 属性, パラメータ,
+//     フィールド, 名前, 項目 and the like) and lists identifiers (errorCode,
+//     error_description, error.details[0].code), at least two of them
+//     (or all of them) field names that error bodies use (code, message,
+//     error, request_id, trace_id, details…), documents the error body,
+//     not codes: it has no code column, and Info.Note says so.
+//
+// # Overrides
+//
+// Options.Columns beats every guess: a role maps to a header text
+// (matched like a synonym) or a 1-based column number. The overridden
+// role is taken from every other column, and the content rules do not
+// touch an overridden column. A role name Read does not know, a column
+// number that is not one, two roles on one column, and a selector that
+// matches no column are errors: with Options.Tables, a selector must
+// match a column of every selected table (the error lists its headers);
+// without, of some table (the error lists every table). Overrides apply
+// to every table they match, so a column number on a page of several
+// tables belongs with Options.Tables.
+//
+// # Which tables are read
+//
+// Without Options.Tables, every table with a code column. With it, the
+// selected ones: a number is Table.Index, anything else a caption,
+// compared after white space normalisation; selecting a table without a
+// code column is an error listing its headers (and the note). A
+// document without a code table is an error listing every table with
+// its headers and notes, with the hint
+// "give --column code=HEADER (or an index), or --table N".
+//
+// # Rows
+//
+// A status is ASCII digits, optionally followed by a space and a reason
+// phrase (letters first, no digits): "400 Bad Request" is 400. Status
+// and code are one line, the cell's lines joined by spaces. For each
+// non-blank row, in this order:
+//
+//   - a status that is not a number is an error naming the file, the
+//     table, the row and the column; with Options.SkipBadRows a warning,
+//     the row left out and counted in Report.SkippedRows;
+//   - a 1xx–3xx status is not an error: the row is left out, counted in
+//     Report.NonErrorRows, and a warning names the row, status and code;
+//   - an empty code, a placeholder ("-", "—", "–", "N/A", "None", "null",
+//     "/", 无, なし) or a catch-all ("Other error codes", "Others", "Any
+//     other error": words only, one of them "other(s)"; 其他…, その他…)
+//     is not a code: the row is left out with a warning naming it and
+//     counted in Report.SkippedRows;
+//   - an empty status is kept as 0 (unknown), and a status outside
+//     100–599 (a documented 4000) as documented, each with a warning; a
+//     table without a status column gets one warning;
+//   - a row whose every column equals an earlier row's is kept with a
+//     warning naming both.
+//
+// # Text
+//
+// A message cell is one template: its paragraphs and line breaks are
+// joined by single spaces. Only a cell whose lines are list items
+// (Cell.List) keeps "\n" between them, since emitters read each line of
+// a message as an alternative template. Joined lines that each end a
+// sentence, or that include a lead-in ending in a colon ("One of:"), may
+// be alternatives a page did not mark up as a list, so they get a
+// warning naming the row. Titles are one line; descriptions,
+// solutions and Extra columns keep their lines.
+//
+// # Places
+//
+// Messages name a table as `table 2 "Caption"` (`table 2` without one)
+// and a row as `table 2 "Caption", row 5`, followed by " (line 40)" when
+// Row.Line is known. Entry.Origin carries Table.Index, the caption and
+// Row.N.
+package table

@@ -1,0 +1,112 @@
+package markdown
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/parse/internal/table"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// golden is the content of a want.json: everything Parse and Tables say
+// about a page, the catalog in its stable JSON form.
+type golden struct {
+	Tables  []table.Info    `json:"tables"`
+	Error   string          `json:"error,omitempty"`
+	Report  *catalog.Report `json:"report,omitempty"`
+	Catalog json.RawMessage `json:"catalog,omitempty"`
+}
+
+func TestGolden(t *testing.T) {
+	ins, err := filepath.Glob("testdata/*/input.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ins) == 0 {
+		t.Fatal("no testdata/*/input.md")
+	}
+	for _, in := range ins {
+		dir := filepath.Dir(in)
+		name := filepath.Base(dir)
+		t.Run(name, func(t *testing.T) {
+			src := readFile(t, in)
+			opts := Options{File: name + ".md"}
+			if b, err := os.ReadFile(filepath.Join(dir, "options.json")); err == nil {
+				if err := json.Unmarshal(b, &opts); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got := render(t, src, opts, "test/"+name)
+			wantFile := filepath.Join(dir, "want.json")
+			if *update {
+				if err := os.WriteFile(wantFile, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want := readFile(t, wantFile)
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs (rerun with -update to accept):\n%s", wantFile,
+					udiff.Unified(wantFile, "got", string(want), string(got)))
+			}
+		})
+	}
+}
+
+func render(t *testing.T, src []byte, opts Options, id string) []byte {
+	t.Helper()
+	var g golden
+	var err error
+	if g.Tables, err = Tables(src); err != nil {
+		t.Fatalf("Tables: %v", err)
+	}
+	entries, report, err := Parse(src, opts)
+	if err != nil {
+		var d *catalog.Diagnostic
+		if !errors.As(err, &d) || d.File != opts.File {
+			t.Errorf("error %#v is not a Diagnostic naming %s", err, opts.File)
+		}
+		g.Error = err.Error()
+	} else {
+		g.Report = report
+		c := &catalog.Catalog{ID: id, Source: catalog.Source{Kind: "markdown"}, Entries: entries}
+		if g.Catalog, err = catalog.Marshal(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(g); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+func readFile(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func parseFile(t *testing.T, name string, opts Options) ([]catalog.Entry, *catalog.Report) {
+	t.Helper()
+	entries, report, err := Parse(readFile(t, filepath.Join("testdata", name, "input.md")), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return entries, report
+}
