@@ -20,7 +20,7 @@ bench:
 
 # Rewrite golden files after an intended change; review the diff.
 # Only the packages with golden files take -update.
-GOLDEN := ./parse/htmltable ./parse/openapi ./parse/scimdoc ./emit/gopkg ./emit/openapi ./emit/markdown ./internal/mdtext ./diff
+GOLDEN := ./parse/htmltable ./parse/markdown ./parse/data ./parse/internal/sections ./parse/openapi ./parse/scimdoc ./emit/gopkg ./emit/openapi ./emit/markdown ./internal/mdtext ./diff
 update-golden:
 	$(GO) test $(GOLDEN) -update
 	$(GO) run ./cmd/errgen generate
@@ -49,3 +49,9 @@ fuzz:
 	$(GO) test ./internal/config -run '^$$' -fuzz '^FuzzRelPath$$' -fuzztime 60s
 	$(GO) test ./internal/textsafe -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime 60s
 	$(GO) test ./internal/yamlerr -run '^$$' -fuzz '^FuzzMessage$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./parse/markdown -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./parse/internal/sections -run '^$$' -fuzz '^FuzzSections$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./parse/data -run '^$$' -fuzz '^FuzzData$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./parse/internal/fields -run '^$$' -fuzz '^FuzzBodies$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./parse/internal/table -run '^$$' -fuzz '^FuzzRead$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./parse/htmltable -run '^$$' -fuzz '^FuzzReadTables$$' -fuzztime 60s -fuzzminimizetime 0

@@ -10,8 +10,9 @@ import (
 )
 
 // Roles are what a column of a table, or a field of a data item, may
-// feed: the keys of Options.Columns and Options.Fields.
-var Roles = []string{"code", "status", "message", "title", "description", "solution"}
+// feed: the keys of Options.Columns and Options.Fields. A body column
+// holds whole error bodies (JSON) that give the code and message.
+var Roles = []string{"code", "status", "message", "title", "description", "solution", "body"}
 
 // OptionError is a bad setting: Key names it as errgen.yaml does, and
 // Message says what is wrong with its value.
@@ -52,6 +53,9 @@ func (o *Options) Check() *OptionError {
 		}
 	}
 	for _, role := range sortedKeys(o.Fields) {
+		if role == "body" {
+			return &OptionError{KeyFields, "body is a role of a table column that holds whole error bodies; a data item's fields are code, status, message, title, description and solution"}
+		}
 		if !slices.Contains(Roles, role) {
 			return &OptionError{KeyFields, fmt.Sprintf("unknown role %q (one of: %s)", role, strings.Join(Roles, ", "))}
 		}

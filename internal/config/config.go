@@ -12,10 +12,15 @@
 //	      kind: html-table                 # required; the parser to use
 //	      file: huaweicloud/identitycenter/ErrorCode.html   # required; relative to this file
 //	      url: https://support.huaweicloud.com/…            # required; where the vendor publishes it (http or https)
-//	      tables:                          # optional; html-table only; default: every error table
+//	      tables:                          # optional; html-table, markdown; default: every error table
 //	        - index: 1                     # the page's 1st <table>
 //	        - caption: Table 1 SCIM error codes
+//	      columns:                         # optional; html-table, markdown: which column holds
+//	        code: Error                    # a role (code, status, message, title, description,
+//	        status: 1                      # solution): header text or 1-based index; beats every guess
 //	      skip_bad_rows: false             # optional; warn and skip bad rows instead of failing
+//	      exclude: [Others, /^Test\./]     # optional; any kind: leave out these codes, or the
+//	                                       # codes a /regular expression/ matches as a whole
 //	    envelope: huaweicloud              # a named envelope, or a mapping:
 //	    #  shapes: [{code: /error_code, message: /error_msg, request_id: /request_id}]
 //	    #  request_id_header: X-Request-Id
@@ -46,6 +51,23 @@
 //	                                     # array element; default: found by field name
 //
 // $refs to other files are followed only within the document's directory.
+//
+// The kinds are parse's registry (go doc ./parse): html-table (HTML
+// pages: error tables, else a section layout), markdown (the same in
+// Markdown, .md), openapi, catalog, scimdoc and data. A source of kind
+// data is a JSON or YAML file that lists errors as objects, a vendor's
+// error registry (see package github.com/errgen/errgen/parse/data); two
+// more source keys say where they are, when errgen's guess is not right:
+//
+//	source:
+//	  kind: data
+//	  file: acme/errors.json
+//	  url: https://acme.example/errors.json
+//	  items: /services/*/errors   # the array or map of errors; "*" = every member
+//	  fields: {code: /id, status: /http/status, message: /text}   # inside one item
+//
+// A key a kind does not read (tables on an openapi source, items on an
+// HTML page) is an error naming the kinds that read it.
 //
 // A source of kind catalog is a hand-written catalog in YAML (see package
 // github.com/errgen/errgen/parse/catalogyaml), for a vendor or a standard

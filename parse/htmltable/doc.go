@@ -17,10 +17,21 @@
 // "Code", "Error Codes", "Response Status Code", "Error", "ErrorCode",
 // 错误码, エラーコード…) or by Options.Columns; a code column of HTTP
 // statuses is the status when no other column is; a table listing the
-// fields of an error body is not an error table. Columns of no role go
+// fields of an error body is not an error table; a column of whole error
+// bodies (JSON, under "Response", "Example"…) gives each row's code and
+// message from the body. Columns of no role go
 // to Entry.Extra under their header text. Tables without a code column
 // are skipped; with Options.Tables set, only the selected tables are
 // read, and selecting one without a code column is an error.
+//
+// A page with no error-code table (and no Options.Tables or
+// Options.Columns) may be a section layout: each code a heading or a bold
+// line followed by labelled lines ("HTTP status: 400", "Error message:
+// …", 错误信息：…). It is read by parse/internal/sections, whose package
+// doc has the rules; an HTML tree keeps no line numbers, so an entry's
+// Origin.Line is the line of the first occurrence of its code, as a
+// whole token, after the previous entry's. A page with neither is an
+// error listing the tables and the headings seen, with hints.
 //
 // [ReadTables] reads the tables of an HTML fragment, such as a raw HTML
 // block of a Markdown document, into the same model, under a [Budget]

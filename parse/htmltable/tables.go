@@ -28,13 +28,16 @@ func Tables(src []byte) ([]TableInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	infos := make([]TableInfo, len(tables))
+	grids := make([]table.Table, len(tables))
 	for i, t := range tables {
 		grid, err := t.grid("")
 		if err != nil {
 			grid = table.Table{Index: t.index, Caption: t.caption, Header: t.headers}
 		}
-		infos[i] = table.Describe(grid)
+		grids[i] = grid
+	}
+	infos := table.DescribeAll(grids)
+	for i, t := range tables {
 		infos[i].Rows = t.dataRows()
 	}
 	return infos, nil
@@ -106,29 +109,36 @@ func (t *htmlTable) dataRows() int {
 
 // readTables parses a page and analyses the header of every table.
 func readTables(src []byte, file string) ([]*htmlTable, error) {
-	return parseTables(src, file, 1, newBudget(len(src)))
+	_, tables, err := parsePage(src, file, 1, newBudget(len(src)))
+	return tables, err
 }
 
 func parseTables(src []byte, file string, first int, b *budget) ([]*htmlTable, error) {
+	_, tables, err := parsePage(src, file, first, b)
+	return tables, err
+}
+
+// parsePage parses a page (or a fragment) and analyses the header of
+// every table; root is the page, for readers of its other layouts.
+func parsePage(src []byte, file string, first int, b *budget) (root *html.Node, tables []*htmlTable, err error) {
 	// htmlsafe, not html.Parse: a page of unclosed <b> tags with distinct
 	// attributes makes html.Parse clone them all at every paragraph.
-	root, err := htmlsafe.Parse(src)
+	root, err = htmlsafe.Parse(src)
 	var dense *htmlsafe.ErrTooDense
 	if errors.As(err, &dense) {
-		return nil, diag(file, "", "%v", err)
+		return nil, nil, diag(file, "", "%v", err)
 	}
 	if err != nil {
-		return nil, diag(file, "", "cannot parse HTML: %v", err)
+		return nil, nil, diag(file, "", "cannot parse HTML: %v", err)
 	}
-	var tables []*htmlTable
 	for i, n := range goquery.NewDocumentFromNode(root).Find("table").Nodes {
 		t, err := newTable(n, first+i, b)
 		if err != nil {
-			return nil, diag(file, t.where()+", header", "%v", err)
+			return nil, nil, diag(file, t.where()+", header", "%v", err)
 		}
 		tables = append(tables, t)
 	}
-	return tables, nil
+	return root, tables, nil
 }
 
 // grid lays out t's data rows under the page's budget: Own tells a

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -131,8 +132,8 @@ func Parse(src []byte, opts Options) ([]catalog.Entry, *catalog.Report, error) {
 		seen = "the document has no tables"
 	} else {
 		list := make([]string, len(d.tables))
-		for i, t := range d.tables {
-			list[i] = table.Describe(t).String()
+		for i, info := range table.DescribeAll(d.tables) {
+			list[i] = info.String()
 		}
 		seen = "tables seen: " + strings.Join(list, ", ")
 	}
@@ -147,11 +148,7 @@ func Tables(src []byte) ([]table.Info, error) {
 	if err != nil {
 		return nil, err
 	}
-	infos := make([]table.Info, len(d.tables))
-	for i, t := range d.tables {
-		infos[i] = table.Describe(t)
-	}
-	return infos, nil
+	return table.DescribeAll(d.tables), nil
 }
 
 // document is a parsed Markdown document and its tables.
@@ -164,12 +161,7 @@ type document struct {
 }
 
 func (d *document) hasErrorTable() bool {
-	for _, t := range d.tables {
-		if table.Describe(t).ErrorTable {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(table.DescribeAll(d.tables), func(i table.Info) bool { return i.ErrorTable })
 }
 
 // withWarnings puts the charset warnings first in report.

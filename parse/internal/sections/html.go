@@ -2,6 +2,8 @@ package sections
 
 import (
 	"golang.org/x/net/html"
+
+	"github.com/errgen/errgen/catalog"
 	"golang.org/x/net/html/atom"
 )
 
@@ -12,15 +14,40 @@ import (
 // styles and the document head give none. <br> ends a line of a block.
 // HTML trees carry no line numbers, so every Block.Line is 0.
 func FromHTML(root *html.Node) []Block {
-	f := htmlFront{}
+	var blocks []Block
+	scanHTML(root, func(b Block) { blocks = append(blocks, b) })
+	return blocks
+}
+
+// ReadHTML is Read(FromHTML(root), file), with Describe's summary for
+// when nothing is found ("" when the page has no heading and no bold
+// line holding a code-like token), but without holding every block: a page of a
+// million paragraphs and no code costs its entries, not its blocks.
+func ReadHTML(root *html.Node, file string) (entries []catalog.Entry, report *catalog.Report, found bool, described string) {
+	r := newReader(file)
+	var d describer
+	i := 0
+	scanHTML(root, func(b Block) {
+		r.block(i, &b)
+		d.add(&b)
+		i++
+	})
+	entries, report, found = r.done()
+	if len(d.heads) > 0 || d.codes > 0 {
+		described = d.String()
+	}
+	return entries, report, found, described
+}
+
+func scanHTML(root *html.Node, emit func(Block)) {
+	f := htmlFront{emit: emit}
 	f.walk(root)
 	f.flush()
-	return f.blocks
 }
 
 type htmlFront struct {
-	blocks []Block
-	text   builder
+	emit func(Block)
+	text builder
 	// kinds is the stack of the open block elements' kinds: a run of text
 	// takes the innermost one.
 	kinds  []frame
@@ -156,7 +183,7 @@ func (f *htmlFront) flush() {
 		if !f.mixed && len(f.spans) > 0 {
 			b.Strong = f.spans
 		}
-		f.blocks = append(f.blocks, b)
+		f.emit(b)
 	}
 	f.spans, f.mixed = nil, false
 }

@@ -112,10 +112,19 @@ type reader struct {
 // labelled lines. found is false when blocks hold no such layout; the
 // entries and report are then empty. file names the page in warnings.
 func Read(blocks []Block, file string) (entries []catalog.Entry, report *catalog.Report, found bool) {
-	r := &reader{file: file, report: &catalog.Report{}, seen: map[string]string{}}
+	r := newReader(file)
 	for i := range blocks {
 		r.block(i, &blocks[i])
 	}
+	return r.done()
+}
+
+func newReader(file string) *reader {
+	return &reader{file: file, report: &catalog.Report{}, seen: map[string]string{}}
+}
+
+// done ends the page: Read's results.
+func (r *reader) done() (entries []catalog.Entry, report *catalog.Report, found bool) {
 	r.flush()
 	r.finish()
 	if !r.found {
@@ -473,35 +482,48 @@ const maxShown = 12
 // section layout: the headings seen, and how many headings or bold lines
 // hold a code-like token.
 func Describe(blocks []Block) string {
-	var heads []string
-	codes, more := 0, 0
-	for _, b := range blocks {
-		if b.Kind == Heading {
-			if len(heads) < maxShown {
-				h := strconv.Quote(cut(b.Text))
-				if b.Line > 0 {
-					h = fmt.Sprintf("line %d %s", b.Line, h)
-				}
-				heads = append(heads, h)
-			} else {
-				more++
+	var d describer
+	for i := range blocks {
+		d.add(&blocks[i])
+	}
+	return d.String()
+}
+
+// describer gathers Describe's summary one block at a time.
+type describer struct {
+	heads       []string
+	codes, more int
+}
+
+func (d *describer) add(b *Block) {
+	if b.Kind == Heading {
+		if len(d.heads) < maxShown {
+			h := strconv.Quote(cut(b.Text))
+			if b.Line > 0 {
+				h = fmt.Sprintf("line %d %s", b.Line, h)
 			}
-		}
-		if b.Kind == Heading && isCode(b.Text) || b.Kind != Heading && len(b.Strong) > 0 && allCodes(b.Strong) {
-			codes++
+			d.heads = append(d.heads, h)
+		} else {
+			d.more++
 		}
 	}
+	if b.Kind == Heading && isCode(b.Text) || b.Kind != Heading && len(b.Strong) > 0 && allCodes(b.Strong) {
+		d.codes++
+	}
+}
+
+func (d *describer) String() string {
 	var s strings.Builder
-	if len(heads) == 0 {
+	if len(d.heads) == 0 {
 		s.WriteString("no headings")
 	} else {
 		s.WriteString("headings ")
-		s.WriteString(strings.Join(heads, ", "))
-		if more > 0 {
-			fmt.Fprintf(&s, " and %d more", more)
+		s.WriteString(strings.Join(d.heads, ", "))
+		if d.more > 0 {
+			fmt.Fprintf(&s, " and %d more", d.more)
 		}
 	}
-	fmt.Fprintf(&s, "; %d headings or bold lines hold a code-like token, none followed by labelled lines such as \"HTTP status: 400\", \"Error message: …\" or \"Solution: …\"", codes)
+	fmt.Fprintf(&s, "; %d headings or bold lines hold a code-like token, none followed by labelled lines such as \"HTTP status: 400\", \"Error message: …\" or \"Solution: …\"", d.codes)
 	return s.String()
 }
 

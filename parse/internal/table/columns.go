@@ -222,9 +222,11 @@ func (o override) String() string {
 // layout is what the column logic makes of a table.
 type layout struct {
 	cols     []column
-	warnings []string // decisions by content, said once per table read
-	note     string   // why the table is not an error-code table, by content
-	err      string   // two overrides on one column
+	warnings []string     // decisions by content, said once per table read
+	note     string       // why the table is not an error-code table, by content
+	err      string       // two overrides on one column
+	bodyCol  int          // the body column's index, -1 for none
+	bodies   []cellBodies // the body column's bodies, one per row of the table
 }
 
 func (l *layout) col(r role) int {
@@ -238,8 +240,8 @@ func (l *layout) col(r role) int {
 
 // analyse gives every column of t a role: overrides first, then header
 // synonyms corrected by content, the first column of a role winning.
-func analyse(t *Table, ovs []override) *layout {
-	l := &layout{}
+func analyse(t *Table, ovs []override, budget *int) *layout {
+	l := &layout{bodyCol: -1}
 	n := len(t.Header)
 	guess := make([]role, n)
 	for x, h := range t.Header {
@@ -289,15 +291,12 @@ func analyse(t *Table, ovs []override) *layout {
 			}
 		}
 		l.note = fmt.Sprintf("column 1 %q lists the fields of an error body (%s), not error codes", t.Header[0], names)
-	} else if !taken[body] && !slices.Contains(guess, body) {
-		// A column of JSON objects, whatever its header, holds error
-		// bodies: a code column of them holds no codes either.
-		for x := range n {
-			if !fixed[x] && (guess[x] == extra || guess[x] == code) && holdsBodies(t, x) {
-				guess[x] = body
-				l.warnings = append(l.warnings, fmt.Sprintf("column %d %q holds JSON objects; read as error bodies (code, message and status from each body)", x+1, t.Header[x]))
-				break
-			}
+	} else if !taken[body] {
+		l.findBodies(t, guess, fixed, taken[code], budget)
+	}
+	for x := range n {
+		if !fixed[x] && guess[x] == body && x != l.bodyCol {
+			guess[x] = extra // a body column whose cells are not error bodies
 		}
 	}
 	for x := range n {
@@ -319,6 +318,12 @@ func analyse(t *Table, ovs []override) *layout {
 				l.note = fmt.Sprintf("column %d %q holds HTTP statuses, and no column names the error code", x+1, t.Header[x])
 			}
 		}
+	}
+
+	if x := slices.Index(roles, body); x >= 0 && x != l.bodyCol {
+		// The body column by Options.Columns.
+		l.bodyCol = x
+		l.bodies, _ = l.readBodies(t, x, budget)
 	}
 
 	used := map[string]int{}

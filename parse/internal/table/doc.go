@@ -34,6 +34,12 @@
 //	solution     "Solution", "Measure", "Handling Measure", "Solution Suggestion",
 //	             "Handling Suggestion", "Client Action", "Action", "Resolution",
 //	             解决方案, 处理建议, 处理措施, 対処方法
+//	body         "JSON", "Response", "Response Body", "Example", "Sample",
+//	             "Response Example", "Example Response", "Sample Response",
+//	             "Response Sample", "Error Response", "Error Response Body",
+//	             "Example Error Response", 响应示例, 返回示例, 响应体,
+//	             レスポンス例, レスポンスボディ (only when its cells hold error
+//	             bodies; see "Error bodies in cells")
 //
 // "Response Status Code" is the code because Huawei's SCIM tables read
 // "HTTP Status Code | Response Status Code | Error Message | …";
@@ -67,9 +73,76 @@
 //     error, request_id, trace_id, details…), documents the error body,
 //     not codes: it has no code column, and Info.Note says so.
 //
+// # Error bodies in cells
+//
+// A body column holds error bodies, such as
+//
+//	*HTTP 400*
+//	{"error":"invalid_request","error_description":"missing "username" parameter"}
+//
+// and the code, message and status come from them, by
+// parse/internal/fields' Bodies: lenient JSON (unescaped quotes inside
+// strings, Markdown's \_, trailing commas…), code and message by the
+// field detection the OpenAPI and data readers use, the status from the
+// body's own status field or else the nearest line above the body that
+// names one ("HTTP 400", "*HTTP 400*", "400 Bad Request", "Status: 400").
+// A table whose only code-bearing column is a body column is an
+// error-code table, and Info.Fields calls the column "body".
+//
+// Which column: cells are read with Bodies, and a column is the body
+// column when more than half of its non-empty cells hold an error body
+// (an object in which a code or a message is found; a request's
+// {"grant_type": …} is none). A column headed like a body column (see the
+// list above) is tried first, and in a table that has a code column one
+// such cell is enough: the rest go to Extra. Then a column of no role or
+// the code role by header whose cells mostly have a line starting like a
+// JSON object ('{' then a quote, or a name and a colon; not "{0} is
+// invalid") is tried, with a warning when it is taken. The first column
+// that qualifies wins; a table that lists an error body's fields has
+// none, and a column headed like a body column that does not qualify is
+// an Extra column.
+//
+// Each row gives one entry per body of its body cell (a cell may hold
+// several, each under its own status line), the other columns feeding
+// every one of them:
+//
+//   - the row's status and code columns win over the body, with a
+//     warning naming the row and both values when they disagree; a code
+//     column holding a placeholder ("-") gives way to the body's code,
+//     with a warning. A message column wins when it is not empty (a
+//     template beside an example's instance), silently.
+//   - Entry.Examples[0].Body is the body as compact JSON, keys sorted,
+//     after the repairs; a body that is not valid JSON even so keeps no
+//     example, with a warning.
+//   - warnings name the row (", body N" when the cell holds several) and
+//     the column for: a body read leniently (each repair, with its line
+//     in the cell); a status taken from a line of the cell ("status 400
+//     of invalid_request from line 1 of the cell…"); a status neither the
+//     row nor the body names. They are given only for entries kept.
+//   - a body without a code, with no code in the row, is skipped with a
+//     warning and counted in Report.SkippedRows, as is a row whose body
+//     cell holds no body and that has no code column (the cell's text,
+//     when it has no body, goes to Extra under the column's header); a
+//     body of a 1xx–3xx status is left out and counted in
+//     Report.NonErrorRows. Every body counts as a row.
+//   - code and message read from a body are one line each.
+//
+// The status of a page's text before the table (a heading "HTTP 400") is
+// not in the table model and is not read.
+//
+// Reading bodies is bounded: every cell read is charged its cost
+// (its length times the '{' where an object may start, at most Bodies'
+// own budget of eight times the length plus 1 MiB) to a budget of 1 MiB
+// plus 16 per byte of the page's cell text, shared by the tables of a
+// Read or DescribeAll (Describe, for one table, allows 64 KiB plus 16 a
+// byte). Past it, a warning names the column and the row from which its
+// cells were not read. A cell whose braces tangle past Bodies' budget
+// keeps the bodies found before, with a warning.
+//
 // # Overrides
 //
-// Options.Columns beats every guess: a role maps to a header text
+// Options.Columns beats every guess: a role (code, status, message,
+// title, description, solution, body) maps to a header text
 // (matched like a synonym) or a 1-based column number. The overridden
 // role is taken from every other column, and the content rules do not
 // touch an overridden column. A role name Read does not know, a column
@@ -82,7 +155,7 @@
 //
 // # Which tables are read
 //
-// Without Options.Tables, every table with a code column. With it, the
+// Without Options.Tables, every table with a code or body column. With it, the
 // selected ones: a number is Table.Index, anything else a caption,
 // compared after white space normalisation; selecting a table without a
 // code column is an error listing its headers (and the note). A
@@ -97,6 +170,7 @@
 // and code are one line, the cell's lines joined by spaces. For each
 // non-blank row, in this order:
 //
+//   - a placeholder status ("-", "N/A", the words below) is an empty one;
 //   - a status that is not a number is an error naming the file, the
 //     table, the row and the column; with Options.SkipBadRows a warning,
 //     the row left out and counted in Report.SkippedRows;

@@ -1,6 +1,7 @@
 package table
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -45,6 +46,10 @@ func FuzzRead(f *testing.F) {
 	f.Add("Error Code|Error|Message\n400|invalid|m\x00Parameter|Type\nerror_code|String\nmessage|String", "", "code=2", true)
 	f.Add("Code|Code|Notes\nA|B|~n\n||\nOther errors|x|y", "1", "message=3;status=Notes", false)
 	f.Add("HttpCode|错误码|错误信息\n400 Bad Request|E.1|第一行\\n第二行。", "", "code=错误码;title=1", false)
+	f.Add("Case|Response\na|*HTTP 400*\\n{\"error\":\"invalid_request\",\"error_description\":\"missing \"u\" p\"}\nb|400 Bad Request\\n{\"error\": \"x\"}\\n401\\n{\"code\": \"y\", \"message\": \"z\"}\nc|HTTP 200\\n{\"code\":\"OK\",\"message\":\"fine\"}", "", "", false)
+	f.Add("Code|JSON|Status\nA|{\"code\": \"B\", \"message\": \"m\"}|400\n-|{code: 'E', message: 'x', \"status\": 503}|\nC|no body|", "", "", false)
+	f.Add("Status|Details\n400|{\"code\":\"A\",\"message\":\"m\"}\n|{\"errors\":[{\"code\":\"a\",\"message\":\"b\"},{\"code\":\"c\"}]}\x00Parameter|Example\ncode|{\"code\":\"A\",\"message\":\"m\"}", "", "body=2", false)
+	f.Add("Error|Notes\n{\"error\":\"invalid\\_scope\",\"error_description\":\"no\"}|n\n { {\"a {\"a|x", "1", "", true)
 	f.Fuzz(func(t *testing.T, src, sel, cols string, skip bool) {
 		tables := fuzzTables(src)
 		opts := Options{File: "f", SkipBadRows: skip}
@@ -64,6 +69,7 @@ func FuzzRead(f *testing.F) {
 				t.Fatalf("bad info %+v", in)
 			}
 		}
+		infos := DescribeAll(tables)
 		entries, report, err := Read(tables, opts)
 		if err != nil {
 			var d *catalog.Diagnostic
@@ -84,6 +90,14 @@ func FuzzRead(f *testing.F) {
 			}
 			if strings.Contains(e.Title, "\n") {
 				t.Errorf("title %q", e.Title)
+			}
+			if len(e.Examples) > 1 || len(e.Examples) == 1 && !json.Valid([]byte(e.Examples[0].Body)) {
+				t.Errorf("examples %q", e.Examples)
+			}
+			// Without overrides, Read reads the tables DescribeAll calls
+			// error tables.
+			if opts.Columns == nil && e.Origin.Table >= 1 && e.Origin.Table <= len(infos) && !infos[e.Origin.Table-1].ErrorTable {
+				t.Errorf("entry %s of table %d, which DescribeAll calls no error table", e.Code, e.Origin.Table)
 			}
 		}
 		if !skip && report.SkippedRows > 0 {

@@ -22,8 +22,9 @@ func Read(tables []Table, opts Options) ([]catalog.Entry, *catalog.Report, error
 	}
 	layouts := make([]*layout, len(tables))
 	infos := make([]Info, len(tables))
+	budget := readBudget(tables)
 	for i := range tables {
-		layouts[i] = analyse(&tables[i], ovs)
+		layouts[i] = analyse(&tables[i], ovs, &budget)
 		infos[i] = info(&tables[i], layouts[i])
 		if layouts[i].err != "" {
 			return nil, nil, diag(opts.File, infos[i].Where(), "%s", layouts[i].err)
@@ -33,7 +34,7 @@ func Read(tables []Table, opts Options) ([]catalog.Entry, *catalog.Report, error
 	if err != nil {
 		return nil, nil, err
 	}
-	r := &reader{opts: opts, report: &catalog.Report{}, seen: map[string]string{}, budget: bodyBudget(tables)}
+	r := &reader{opts: opts, report: &catalog.Report{}, seen: map[string]string{}}
 	for _, i := range selected {
 		r.table(&tables[i], layouts[i], infos[i])
 		if r.err != nil {
@@ -44,8 +45,22 @@ func Read(tables []Table, opts Options) ([]catalog.Entry, *catalog.Report, error
 }
 
 // Describe says what Read makes of t's columns without Options.Columns.
+// Reading a body column costs time; for the tables of one page,
+// DescribeAll bounds it by the page, as Read does.
 func Describe(t Table) Info {
-	return info(&t, analyse(&t, nil))
+	budget := describeBudget(&t)
+	return info(&t, analyse(&t, nil, &budget))
+}
+
+// DescribeAll describes every table of a page, as Read sees them without
+// Options.Columns.
+func DescribeAll(tables []Table) []Info {
+	budget := readBudget(tables)
+	infos := make([]Info, len(tables))
+	for i := range tables {
+		infos[i] = info(&tables[i], analyse(&tables[i], nil, &budget))
+	}
+	return infos
 }
 
 func info(t *Table, l *layout) Info {
@@ -155,8 +170,6 @@ type reader struct {
 	entries []catalog.Entry
 	seen    map[string]string // duplicate key → where the row was first seen
 	err     error
-	budget  int  // steps left for fields.Bodies (see bodyBudget)
-	spent   bool // the budget ran out: body cells are no longer read
 }
 
 func (r *reader) warn(where, format string, args ...any) {
@@ -180,7 +193,7 @@ func (r *reader) table(t *Table, l *layout, in Info) {
 	if statusCol < 0 && bodyCol < 0 {
 		r.warn(tw, "no status column (expected %s); every entry has status 0 (unknown)", expectedStatus)
 	}
-	for _, row := range t.Rows {
+	for i, row := range t.Rows {
 		if emptyRow(row.Cells) {
 			continue
 		}
@@ -196,6 +209,11 @@ func (r *reader) table(t *Table, l *layout, in Info) {
 		f := rowFacts{paragraphs: fill(&e, row.Cells, cols)}
 		f.code = cellLine(row.Cells, codeCol)
 		f.statusText = cellLine(row.Cells, statusCol)
+		if placeholders[strings.ToLower(f.statusText)] {
+			// "-" or "N/A" in a status cell says there is none, as an
+			// empty cell does.
+			f.statusText = ""
+		}
 		var bad string
 		f.status, bad = parseStatus(f.statusText)
 		if bad != "" {
@@ -210,8 +228,12 @@ func (r *reader) table(t *Table, l *layout, in Info) {
 		}
 		if bodyCol >= 0 && bodyCol < len(row.Cells) && row.Cells[bodyCol].Text != "" {
 			text := row.Cells[bodyCol].Text
-			if bs := r.bodies(where, text, bodyCol, cols[bodyCol].header); len(bs) > 0 {
-				r.rowBodies(where, e, bs, f, cols, statusCol, codeCol, bodyCol)
+			cb := l.bodies[i]
+			if cb.err != nil {
+				r.warn(where, "column %d %q: %v; kept the %d bodies before it", bodyCol+1, cols[bodyCol].header, cb.err, len(cb.bodies))
+			}
+			if len(cb.bodies) > 0 {
+				r.rowBodies(where, e, cb.bodies, f, cols, statusCol, codeCol, bodyCol)
 				continue
 			}
 			// No body: the text is kept as any column errgen has no
@@ -244,12 +266,13 @@ func (r *reader) table(t *Table, l *layout, in Info) {
 
 // rowFacts is what the checks of add need besides the entry.
 type rowFacts struct {
-	code       string // the code column's text
-	status     int    // the status column's status
-	statusText string // the status column's text, "" when it is not the entry's
-	noStatus   string // the warning for status 0, "" for none
-	noCode     string // the warning for an empty code
-	paragraphs int    // joined message lines that may be alternatives
+	code       string   // the code column's text
+	status     int      // the status column's status
+	statusText string   // the status column's text, "" when it is not the entry's
+	noStatus   string   // the warning for status 0, "" for none
+	noCode     string   // the warning for an empty code
+	paragraphs int      // joined message lines that may be alternatives
+	notes      []string // warnings about a kept entry (how a body was read)
 }
 
 // add checks e against the row rules and appends it, or says why not.
@@ -272,6 +295,9 @@ func (r *reader) add(where string, e catalog.Entry, f rowFacts) {
 		r.warn(where, "%s; row skipped", why)
 		r.report.SkippedRows++
 		return
+	}
+	for _, n := range f.notes {
+		r.warn(where, "%s", n)
 	}
 	switch {
 	case e.Status == 0 && f.noStatus != "":

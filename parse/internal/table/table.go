@@ -65,7 +65,8 @@ type Options struct {
 	// instead of failing the read.
 	SkipBadRows bool
 	// Columns gives columns their roles, beating every guess: a role
-	// ("code", "status", "message", "title", "description", "solution")
+	// ("code", "status", "message", "title", "description", "solution",
+	// "body")
 	// maps to a header text (compared as header synonyms are: case, white
 	// space and a trailing colon do not matter) or to a 1-based column
 	// index written in decimal.
@@ -84,10 +85,11 @@ type Info struct {
 	// Headers are the header texts, one per column, left to right.
 	Headers []string `json:"headers"`
 	// Fields says what each column feeds: "status", "code", "message",
-	// "title", "description", "solution", or "" for an Extra column.
+	// "title", "description", "solution", "body" (error bodies the code,
+	// message and status are read from), or "" for an Extra column.
 	Fields []string `json:"fields"`
-	// ErrorTable reports whether a column is the error code, which is
-	// what makes Read read the table.
+	// ErrorTable reports whether a column is the error code or holds
+	// error bodies, which is what makes Read read the table.
 	ErrorTable bool `json:"error_table"`
 	// Rows is the number of data rows, blank ones included.
 	Rows int `json:"rows"`

@@ -518,3 +518,29 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceholderStatus: "-" in a status cell says there is none; with
+// a placeholder code too, the row is no error at all.
+func TestPlaceholderStatus(t *testing.T) {
+	tb := Table{Index: 1, Header: []string{"HTTP status", "Error code", "Error message"}, Rows: []Row{
+		{N: 1, Cells: []Cell{{Text: "-", Own: true}, {Text: "-", Own: true}, {Text: "Placeholder row", Own: true}}},
+		{N: 2, Cells: []Cell{{Text: "N/A", Own: true}, {Text: "A.1", Own: true}, {Text: "No status.", Own: true}}},
+	}}
+	entries, report, err := Read([]Table{tb}, Options{File: "p.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 || entries[0].Code != "A.1" || entries[0].Status != 0 || report.SkippedRows != 1 {
+		t.Fatalf("entries %+v, report %+v", entries, report)
+	}
+	var msgs []string
+	for _, w := range report.Warnings {
+		msgs = append(msgs, w.Error())
+	}
+	got := strings.Join(msgs, "\n")
+	for _, want := range []string{`row 1: code "-" is a placeholder`, "row 2: status of A.1 is empty"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings lack %q:\n%s", want, got)
+		}
+	}
+}
