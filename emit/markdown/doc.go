@@ -38,15 +38,19 @@
 // # Vendor text
 //
 // Vendor text is untrusted. Templates write it through the functions
-// cell, text, code and link (package internal/mdtext), which escape every
-// character that could become markup, so "|", backquotes, "*", "_",
-// "<tag>", "[x](y)", a leading "#" and newlines in cells render
-// literally; a newline in a cell is a <br>. Characters a reader must not
-// get raw (controls, NUL, bidi controls, the byte order mark, zero-width
-// characters, line separators) and invalid UTF-8 are shown as visible
-// escapes such as \u202e (package internal/textsafe), so a code cell reads
-// as its bytes. The tests render every page with goldmark (GFM tables) and
-// compare each cell's text with the catalog.
+// cell, text, code and link (package internal/mdtext), which escape each
+// character that could become markup where it stands, so "|", backquotes,
+// "*em*", "_u_", "<tag>", "[x](y)", a leading "#", a bare URL and
+// newlines in cells render literally; a newline in a cell is a <br>. What
+// cannot start markup where it stands is written as it is: the page's
+// source reads "R&D", "snake_case", "5 * 3" and "C#", not "R\&D". A
+// template must not write ';' or "//" right after such a function, nor
+// '\', '&' or '<' right before it (see internal/mdtext). Characters a
+// reader must not get raw (controls, NUL, bidi controls, the byte order
+// mark, zero-width characters, line separators) and invalid UTF-8 are
+// shown as visible escapes such as \u202e (package internal/textsafe), so
+// a code cell reads as its bytes. The tests render every page with
+// goldmark (GFM tables) and compare each cell's text with the catalog.
 //
 // The source URL is a link only when it is an http or https URL; any
 // other (a catalog arriving as JSON may say "javascript:…") is shown as

@@ -87,13 +87,19 @@
 // The catalog ID in the header comment is escaped onto its line.
 //
 // Where tools render a string as CommonMark, vendor text is escaped (package
-// internal/mdtext) so that it renders literally, with no HTML, link or
-// emphasis: descriptions (info, headers, schemas, responses, examples),
-// x-enum-descriptions (documentation renderers show them as Markdown; each
-// line is escaped, lines stay lines) and example summaries (plain text to
-// OpenAPI, but rendered inside HTML, and by some as Markdown). The source
-// URL becomes a link in info.description only when it is http or https;
-// any other, such as "javascript:…" from a catalog read as JSON, is text.
+// internal/mdtext, its Description functions) so that it renders
+// literally, with no HTML, link or emphasis: descriptions (info, headers,
+// schemas, responses, examples), x-enum-descriptions (documentation
+// renderers show them as Markdown; each line is escaped, lines stay lines)
+// and example summaries (plain text to OpenAPI, but rendered inside HTML,
+// and by some as Markdown). Only a character that could start markup
+// where it stands is escaped, so "R&D", "snake_case", "5 * 3", "${name}"
+// and "see http://x" read as written; a bare http or https URL is the one
+// link a tool that renders GFM may make of vendor text, to the address it
+// reads as. The source URL becomes a link in info.description only when it
+// is http or https; any other, such as "javascript:…" from a catalog read
+// as JSON, is text. Plain values (titles, enum values, x-enum-varnames,
+// example values) are never escaped.
 //
 // The document's info.version is "sha256-" and the first 12 hex digits of
 // the snapshot's SHA-256, so it changes exactly when the snapshot does.

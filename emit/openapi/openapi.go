@@ -147,7 +147,7 @@ func (g *gen) document(version string) *yaml.Node {
 		hd := mapping()
 		// A description is CommonMark: the vendor's name must not bring
 		// HTML or a link into it.
-		hd.add("description", str("The ID of the request, to quote to "+mdtext.Inline(vendorOr(c, "the vendor"))+" support, when the body does not carry it."))
+		hd.add("description", str("The ID of the request, to quote to "+mdtext.DescriptionLine(vendorOr(c, "the vendor"))+" support, when the body does not carry it."))
 		sch := mapping()
 		sch.add("type", str("string"))
 		hd.add("schema", sch.Node)
@@ -195,16 +195,16 @@ func vendorOr(c *catalog.Catalog, alt string) string {
 func (g *gen) infoDescription() string {
 	c := g.c
 	var b strings.Builder
-	fmt.Fprintf(&b, "The errors %s documents", mdtext.Inline(vendorOr(c, "the vendor")))
+	fmt.Fprintf(&b, "The errors %s documents", mdtext.DescriptionLine(vendorOr(c, "the vendor")))
 	if c.Title != "" {
-		fmt.Fprintf(&b, " for %s", mdtext.Inline(c.Title))
+		fmt.Fprintf(&b, " for %s", mdtext.DescriptionLine(c.Title))
 	}
 	fmt.Fprintf(&b, ", as components to `$ref` from an API description: %d codes in %d documented entries.", len(g.codes), len(c.Entries))
 	b.WriteString(" errgen generated them from catalog " + mdtext.Code(c.ID))
 	if c.Source.URL != "" {
 		// Only an http or https URL becomes a link; a catalog read from
 		// JSON may say "javascript:…", which stays text.
-		b.WriteString(", source " + mdtext.Link(c.Source.URL, c.Source.URL))
+		b.WriteString(", source " + mdtext.DescriptionLink(c.Source.URL, c.Source.URL))
 	}
 	if c.Source.SHA256 != "" {
 		b.WriteString(", snapshot SHA-256 `" + c.Source.SHA256 + "`")
@@ -381,7 +381,7 @@ func (g *gen) codeSchema() *yaml.Node {
 	s := mapping()
 	s.add("type", str("string"))
 	s.add("description", str(fmt.Sprintf("An error code %s documents. x-enum-varnames are the constants of the generated Go package, x-enum-descriptions what the vendor says each code means.",
-		mdtext.Inline(vendorOr(c, "the vendor")))))
+		mdtext.DescriptionLine(vendorOr(c, "the vendor")))))
 	enum := seq()
 	varnames := seq()
 	descs := seq()
@@ -409,11 +409,11 @@ func enumDescription(group []catalog.Entry) string {
 }
 
 // EnumDescription is text as Emit writes it into x-enum-descriptions: each
-// line escaped by mdtext.Inline, lines joined by newlines.
+// line escaped by mdtext.DescriptionLine, lines joined by newlines.
 func EnumDescription(text string) string {
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
-		lines[i] = mdtext.Inline(l)
+		lines[i] = mdtext.DescriptionLine(l)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -450,13 +450,13 @@ func (g *gen) exampleNode(ex example) *yaml.Node {
 	// write it into their HTML, some through their Markdown renderer:
 	// escaped, it reads right in both (at worst with a backslash), where a
 	// vendor title's raw HTML would be live in the second.
-	n.add("summary", str(mdtext.Inline(summary)))
+	n.add("summary", str(mdtext.DescriptionLine(summary)))
 	var desc []string
 	if e.Description != "" {
-		desc = append(desc, mdtext.Lines(e.Description))
+		desc = append(desc, mdtext.Description(e.Description))
 	}
 	if e.Solution != "" {
-		desc = append(desc, "Solution: "+mdtext.Lines(e.Solution))
+		desc = append(desc, "Solution: "+mdtext.Description(e.Solution))
 	}
 	if len(desc) > 0 {
 		n.add("description", str(strings.Join(desc, "\n\n")))

@@ -208,7 +208,7 @@ func (n *node) schema(shapes []catalog.Shape) *yaml.Node {
 	case "object":
 		s.add("type", str("object"))
 		if n.desc != "" {
-			s.add("description", str(mdtext.Lines(n.desc)))
+			s.add("description", str(mdtext.Description(n.desc)))
 		}
 		props := mapping()
 		for _, k := range n.keys {
@@ -221,7 +221,7 @@ func (n *node) schema(shapes []catalog.Shape) *yaml.Node {
 	case "array":
 		s.add("type", str("array"))
 		if n.desc != "" {
-			s.add("description", str(mdtext.Lines(n.desc)))
+			s.add("description", str(mdtext.Description(n.desc)))
 		}
 		s.add("items", n.items.schema(nil))
 		if len(n.required) > 0 {
@@ -241,7 +241,7 @@ func (n *node) schema(shapes []catalog.Shape) *yaml.Node {
 			s.add("type", str("string"))
 			desc := "The error message: one of the documented templates, with its placeholders filled in."
 			if n.desc != "" {
-				desc = mdtext.Lines(n.desc)
+				desc = mdtext.Description(n.desc)
 			}
 			s.add("description", str(desc))
 		case roleRequestID:
@@ -254,7 +254,7 @@ func (n *node) schema(shapes []catalog.Shape) *yaml.Node {
 				s.add("type", str(n.typ))
 			}
 			if n.desc != "" {
-				s.add("description", str(mdtext.Lines(n.desc)))
+				s.add("description", str(mdtext.Description(n.desc)))
 			}
 			if n.typ == "array" {
 				// The catalog records no element type; OpenAPI wants items.

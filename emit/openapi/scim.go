@@ -61,7 +61,7 @@ func statusSchema(desc string) *yaml.Node {
 	if desc == "" {
 		desc = "The HTTP status code: a JSON string of digits, as RFC 7644 §3.12 requires, or a number, as some providers send it."
 	}
-	s.add("description", str(mdtext.Lines(desc)))
+	s.add("description", str(mdtext.Description(desc)))
 	any := seq()
 	digits := mapping()
 	digits.add("type", str("string"))

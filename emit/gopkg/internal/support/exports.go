@@ -28,7 +28,7 @@ func Literals(line string) int { return errgenLiterals(line) }
 // Placeholder is one placeholder of a message template, as generated
 // Format and Match see it.
 type Placeholder struct {
-	Text       string // verbatim: "{0}", "{name}", "{}", "%(key)s", "%s" or "%d"
+	Text       string // verbatim: "{0}", "{name}", "{}", "${name}", "%(key)s", "%s" or "%d"
 	Start, End int    // byte offsets of Text in the template
 	Index      int    // N of {N}; -1 for positional placeholders
 }

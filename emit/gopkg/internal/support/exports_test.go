@@ -24,6 +24,10 @@ func TestPlaceholders(t *testing.T) {
 		{"π {π} {007}", []Placeholder{p("{π}", 3, -1), p("{007}", 8, 7)}},
 		{"two\nlines {0}\n{1}", []Placeholder{p("{0}", 10, 0), p("{1}", 14, 1)}},
 		{"{99999999999999999999}", []Placeholder{p("{99999999999999999999}", 0, 1<<30)}},
+		{"Role ${roleId} of ${} and ${2}", []Placeholder{p("${roleId}", 5, -1), p("${}", 18, -1), p("${2}", 26, 2)}},
+		{"$${x}", []Placeholder{p("${x}", 1, -1)}},
+		{"$ $$ ${ ${a b} $", nil},
+		{"${a b} {c}", []Placeholder{p("{c}", 7, -1)}},
 	}
 	for _, tt := range tests {
 		if got := Placeholders(tt.tmpl); !reflect.DeepEqual(got, tt.want) {
@@ -39,7 +43,7 @@ func FuzzPlaceholders(f *testing.F) {
 		"Bad Request: {0}.", "{0} and {1} and {0}", "{} {}", "%(key)s is %(n)d", "%s %d %x",
 		"100%% sure", "%%s", "{not a name}", `{"json": 1}`, "{a.b-c_d}", "{", "%()s", "%(k)x",
 		"{0", "trailing %", "π {π} {0}", "two\nlines {0}\n{1}", "{12}", "%(a)s%(b)d{x}{}{3}",
-		"{1} {} {0} {}", "{99999999999999999999}",
+		"{1} {} {0} {}", "{99999999999999999999}", "${a} ${} ${0}", "$${x}", "$ $$ ${ ${a b}",
 	} {
 		f.Add(s)
 	}

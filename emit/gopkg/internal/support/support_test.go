@@ -295,6 +295,17 @@ func TestFormat(t *testing.T) {
 		{"{é}", []string{"x"}, "x"},
 		{"", []string{"x"}, ""},
 		{"{0}{1}", []string{"a", "b"}, "ab"},
+		// ${name} is one placeholder: the '$' goes with it.
+		{"Role ${roleId} of ${}", []string{"r1", "u1"}, "Role r1 of u1"},
+		{"${1} before ${0}", []string{"a", "b"}, "b before a"},
+		{"Role ${roleId}.", nil, "Role ${roleId}."},
+		{"${a}{b}%s", []string{"1", "2", "3"}, "123"},
+		// Any other '$' is literal text.
+		{"costs $ 5, $$ or $", []string{"x"}, "costs $ 5, $$ or $"},
+		{"$${x}", []string{"v"}, "$v"},
+		{"${ and ${a b} and ${\"json\":1}", []string{"x"}, "${ and ${a b} and ${\"json\":1}"},
+		{"${a b} {c}", []string{"x"}, "${a b} x"},
+		{"a$", []string{"x"}, "a$"},
 	}
 	for _, tt := range tests {
 		if got := errgenFormat(tt.tmpl, tt.args); got != tt.want {
@@ -324,6 +335,20 @@ func TestMatch(t *testing.T) {
 		// The prefix and the suffix must not overlap.
 		{"ab{0}ba", "aba", nil, false},
 		{"100%% sure", "100%% sure", nil, true},
+		// ${name}: a real message carries the value, never the '$'.
+		{"Resource ${resourceId} not found.", "Resource r-1 not found.", []string{"r-1"}, true},
+		{"Resource ${resourceId} not found.", "Resource $r-1 not found.", []string{"$r-1"}, true},
+		{"${a}:${b}", "x:y", []string{"x", "y"}, true},
+		{"${}", "v", []string{"v"}, true},
+		{"Cost $${0}", "Cost $5", []string{"5"}, true},
+		{"Cost $${0}", "Cost 5", nil, false},
+		// Any other '$' is literal and must be in the message.
+		{"Costs $ or $$", "Costs $ or $$", nil, true},
+		{"Costs $ or $$", "Costs  or ", nil, false},
+		{"Open ${ here", "Open ${ here", nil, true},
+		{"Open ${ here {0}", "Open ${ here x", []string{"x"}, true},
+		{"Bad ${a b}", "Bad ${a b}", nil, true},
+		{"Bad ${a b}", "Bad x", nil, false},
 	}
 	for _, tt := range tests {
 		args, ok := errgenMatch(tt.tmpl, tt.msg)
@@ -377,6 +402,9 @@ func TestLiterals(t *testing.T) {
 		"":                    0,
 		"Concurrency {x}.":    13,
 		"%(k)s of %s and %d.": 10,
+		"Role ${roleId}.":     6,
+		"${}${0}$":            1,
+		"$$ ${ ${a b}":        12,
 	}
 	for tmpl, want := range tests {
 		if got := errgenLiterals(tmpl); got != want {
@@ -389,6 +417,7 @@ func FuzzMatch(f *testing.F) {
 	f.Add("No permission for action {0}.", "No permission for action x.")
 	f.Add("{name} of %(k)s and %d{}", "a of b and cd")
 	f.Add("%%s {}", "%%s x")
+	f.Add("$${a} ${} $ ${b c}", "$1 2 $ ${b c}")
 	f.Fuzz(func(t *testing.T, tmpl, msg string) {
 		args, ok := errgenMatch(tmpl, msg)
 		if !ok {
@@ -674,6 +703,7 @@ func FuzzMatchNaive(f *testing.F) {
 	f.Add("ab{0}ba", "aba")
 	f.Add("{0}a{1}ab{2}", "aaabab")
 	f.Add("{0} x {1}", strings.Repeat("a", errgenMaxScan+1))
+	f.Add("$${a}x${b}", "$1x2")
 	f.Fuzz(func(t *testing.T, tmpl, msg string) {
 		if len(tmpl) > 64 || len(msg) > 2*errgenMaxScan+64 || (len(msg) > 256 && len(msg) <= errgenMaxScan) {
 			return // naiveMatch is exponential in the placeholders

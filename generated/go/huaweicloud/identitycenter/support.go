@@ -681,12 +681,17 @@ func errgenOneLine(s string) string {
 //
 //	{0} {1}        indexed: takes args[N]
 //	{name} {}      positional: takes the next unused argument
+//	${name}        positional (shell and JavaScript style)
 //	%(key)s %(n)d  positional (Python style)
 //	%s %d          positional (printf style)
 //
 // "%%" is literal text, so "%%s" is not a placeholder. A name in braces is
 // letters, digits, '_', '-' and '.'; anything else in braces, such as JSON
-// or a space, is literal text.
+// or a space, is literal text. A '$' right before a placeholder in braces
+// is part of it, whatever the braces hold ("${0}" is {0}, "${}" is {}):
+// the vendor's real messages carry the value, not the '$', so leaving it
+// literal would make Match fail. Any other '$' is literal text: "$", "$$",
+// "${", "${a b}"; "$${x}" is a literal '$' and the placeholder "${x}".
 
 // errgenPlaceholder returns the length of the placeholder at the start of
 // s, or 0, and for {N} the index N (-1 for positional ones).
@@ -695,6 +700,15 @@ func errgenPlaceholder(s string) (n, index int) {
 		return 0, -1
 	}
 	switch {
+	case s[0] == '$':
+		if s[1] != '{' {
+			return 0, -1
+		}
+		n, index = errgenPlaceholder(s[1:])
+		if n == 0 {
+			return 0, -1
+		}
+		return n + 1, index
 	case s[0] == '{':
 		end := strings.IndexByte(s, '}')
 		if end < 0 {
@@ -754,7 +768,7 @@ func errgenNext(t string, i int) (start, end, index int) {
 				continue
 			}
 			fallthrough
-		case '{':
+		case '{', '$':
 			if n, idx := errgenPlaceholder(t[i:]); n > 0 {
 				return i, i + n, idx
 			}
@@ -859,8 +873,10 @@ func errgenMatch(t, message string) ([]string, bool) {
 }
 
 // errgenMatchBest matches message against every line of every template
-// (a template of several lines is several templates) and keeps the most
-// specific match; the first wins a tie.
+// and keeps the most specific match; the first wins a tie. A template has
+// several lines only where the document lists alternative messages for
+// one entry (a cell's paragraphs are one line), so each line is a
+// template of its own.
 func errgenMatchBest(templates []string, message string) ([]string, bool) {
 	var best []string
 	bestLit, found := -1, false
