@@ -97,8 +97,11 @@
 // a range or default response ("4XX", "5XX", "default") in status_range,
 // with status 0. Texts are verbatim after the parser's
 // normalisation: whitespace runs collapsed to one space, paragraph and line
-// breaks inside a cell kept as a single "\n", placeholders such as {0},
-// {roleId}, %(key)s or {} untouched. Prose pages (kind scimdoc) keep each
+// breaks inside a cell kept as a single "\n" — except in a message, where
+// a cell's paragraphs are joined by a space (one message) and "\n" only
+// separates messages the document lists as alternatives, each of which
+// generated code matches on its own — placeholders such as {0}, {roleId},
+// ${name}, %(key)s or {} untouched. Prose pages (kind scimdoc) keep each
 // line as the page has it, indentation included, which nests bullets;
 // empty lines are dropped.
 //

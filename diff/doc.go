@@ -48,7 +48,7 @@
 //	error-status-added            INFO  a code that stays gained a status
 //
 // Placeholders are those the generated Go package's Format and Match
-// recognise ({0}, {name}, {}, %(key)s, %s, %d; "%%" is literal; diff asks
+// recognise ({0}, {name}, ${name}, {}, %(key)s, %s, %d; "%%" is literal; diff asks
 // [gopkg.Placeholders], which runs the generated code's own scanner), compared
 // as the sequence of placeholders in order: {0} → {id}, or {0} → %s, is a
 // change, because formatting and matching code sees it.

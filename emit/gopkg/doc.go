@@ -67,13 +67,15 @@
 // # Placeholders and matching
 //
 // Message templates keep the vendor's placeholders. Info.Format fills
-// those of the first template: {N} takes args[N]; {name}, {}, %(key)s, %s
-// and %d take the next argument not taken yet; a placeholder without an
+// those of the first template: {N} and ${N} take args[N]; {name},
+// ${name}, {}, %(key)s, %s and %d take the next argument not taken yet; a
+// placeholder without an
 // argument stays verbatim. "%%" is literal text. Match finds which
 // template a real message came from and returns the placeholder values in
-// the order they appear. Each line of a template written over several
-// lines (such as a table cell with two paragraphs) is a template of its
-// own. When several templates fit, the one with the most literal
+// the order they appear. Each line of a message is a template of its own:
+// parsers keep a "\n" only between messages a document lists as
+// alternatives (a list in a table cell); a cell's paragraphs are one
+// message. When several templates fit, the one with the most literal
 // characters wins, then the first documented; Emit sorts the generated
 // template table that way, so Match stops at the first fit. A template
 // with several placeholders fits no message with more than 4096 bytes

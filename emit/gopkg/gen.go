@@ -151,8 +151,8 @@ func (g *gen) packageDoc() doc {
 	d.add(fmt.Sprintf("\tmsg := %s.%s.Info().Format(\"value\")", pkg, first))
 	d.para()
 	d.text(`Templates use {0}-style indexed placeholders or positional ones ({name},
-		{}, %(key)s, %s, %d); a template written over several lines is one
-		template per line.`)
+		${name}, {}, %(key)s, %s, %d); a code whose documentation lists
+		several messages has one template per listed message.`)
 	d.para()
 	d.text(`When several documented cases share a code, [Error.Entry] returns the
 		one a real error is an instance of (by its status and message), with its
@@ -380,9 +380,9 @@ func (g *gen) codesFile() *jen.File {
 		)),
 	)
 	comment(f, fmt.Sprintf(`
-// Format fills in the placeholders of i.Messages[0]: {N} takes args[N];
-// {name}, {}, %%(key)s, %%s and %%d take the next argument no placeholder
-// has taken yet. A placeholder without an argument stays as it is, so
+// Format fills in the placeholders of i.Messages[0]: {N} and ${N} take
+// args[N]; {name}, ${name}, {}, %%(key)s, %%s and %%d take the next
+// argument no placeholder has taken yet. A placeholder without an argument stays as it is, so
 //
 //	%s.%s.Info().Format()
 //
@@ -395,8 +395,9 @@ func (g *gen) codesFile() *jen.File {
 	comment(f, `
 // Match finds the documented template that message is an instance of and
 // returns its code's Info and the placeholder values, in the order the
-// placeholders appear. Each line of a template counts as a template of
-// its own. When several templates fit, the most specific one (with the
+// placeholders appear. Each line of a template (a message the
+// documentation lists among alternatives) counts as a template of its
+// own. When several templates fit, the most specific one (with the
 // most literal characters) wins, and of those the first documented; each
 // placeholder takes the shortest text that lets the rest fit. So that a
 // huge message costs little, a template with several placeholders fits

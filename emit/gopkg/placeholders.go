@@ -4,7 +4,7 @@ import "github.com/errgen/errgen/emit/gopkg/internal/support"
 
 // Placeholder is one placeholder of a message template.
 type Placeholder struct {
-	// Text is the placeholder verbatim: "{0}", "{name}", "{}", "%(key)s",
+	// Text is the placeholder verbatim: "{0}", "{name}", "${name}", "{}", "%(key)s",
 	// "%s" or "%d".
 	Text string
 	// Start and End are the byte offsets of Text in the template.

@@ -194,9 +194,9 @@ func All() iter.Seq[Info] {
 	}
 }
 
-// Format fills in the placeholders of i.Messages[0]: {N} takes args[N];
-// {name}, {}, %(key)s, %s and %d take the next argument no placeholder
-// has taken yet. A placeholder without an argument stays as it is, so
+// Format fills in the placeholders of i.Messages[0]: {N} and ${N} take
+// args[N]; {name}, ${name}, {}, %(key)s, %s and %d take the next
+// argument no placeholder has taken yet. A placeholder without an argument stays as it is, so
 //
 //	testpkg.Code400.Info().Format()
 //
@@ -210,8 +210,9 @@ func (i Info) Format(args ...string) string {
 
 // Match finds the documented template that message is an instance of and
 // returns its code's Info and the placeholder values, in the order the
-// placeholders appear. Each line of a template counts as a template of
-// its own. When several templates fit, the most specific one (with the
+// placeholders appear. Each line of a template (a message the
+// documentation lists among alternatives) counts as a template of its
+// own. When several templates fit, the most specific one (with the
 // most literal characters) wins, and of those the first documented; each
 // placeholder takes the shortest text that lets the rest fit. So that a
 // huge message costs little, a template with several placeholders fits

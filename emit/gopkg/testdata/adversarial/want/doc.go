@@ -40,9 +40,9 @@
 //	info, args, ok := adversarial.Match(apiErr.Message)
 //	msg := adversarial.X.Info().Format("value")
 //
-// Templates use {0}-style indexed placeholders or positional ones ({name}, {},
-// %(key)s, %s, %d); a template written over several lines is one template per
-// line.
+// Templates use {0}-style indexed placeholders or positional ones ({name},
+// ${name}, {}, %(key)s, %s, %d); a code whose documentation lists several
+// messages has one template per listed message.
 //
 // When several documented cases share a code, [Error.Entry] returns the one a
 // real error is an instance of (by its status and message), with its title,
