@@ -162,9 +162,14 @@ func CompileExclude(items []string) (*Excluder, error) {
 			if len(expr) > MaxExcludePattern {
 				return nil, fmt.Errorf("regular expression of %d bytes: at most %d", len(expr), MaxExcludePattern)
 			}
+			// Compiled alone first, so an error quotes the user's
+			// expression, not errgen's anchors around it.
+			if _, err := regexp.Compile(expr); err != nil {
+				return nil, fmt.Errorf("%q: %v", item, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+			}
 			re, err := regexp.Compile(`^(?:` + expr + `)$`)
 			if err != nil {
-				return nil, fmt.Errorf("%q: %v", item, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+				return nil, fmt.Errorf("%q: %v", item, err)
 			}
 			x.patterns = append(x.patterns, pattern{re, i})
 			continue

@@ -91,6 +91,13 @@ func reported(r *catalog.Report) *catalog.Report {
 	return r
 }
 
+func rows(n int) string {
+	if n == 1 {
+		return "1 row"
+	}
+	return fmt.Sprintf("%d rows", n)
+}
+
 func formatFlag(inv *invocation) *string {
 	return inv.flags.String("format", "text", "output format: json (the catalog's stable JSON form) or text")
 }
@@ -138,10 +145,13 @@ func printText(w io.Writer, c *catalog.Catalog, r *catalog.Report) error {
 	line("statuses: %s", statusCounts(c.Entries))
 	if r != nil {
 		if r.NonErrorRows > 0 {
-			fmt.Fprintf(w, "left out: %d rows with a non-error status (1xx-3xx)\n", r.NonErrorRows)
+			fmt.Fprintf(w, "left out: %s with a non-error status (1xx-3xx)\n", rows(r.NonErrorRows))
 		}
 		if r.SkippedRows > 0 {
-			fmt.Fprintf(w, "skipped:  %d bad rows\n", r.SkippedRows)
+			fmt.Fprintf(w, "skipped:  %s that hold no error code (see the warnings)\n", rows(r.SkippedRows))
+		}
+		if r.Excluded > 0 {
+			fmt.Fprintf(w, "excluded: %d by the exclude list\n", r.Excluded)
 		}
 		if len(r.Warnings) > 0 {
 			fmt.Fprintf(w, "warnings: %d\n", len(r.Warnings))
