@@ -14,6 +14,9 @@ import (
 // holds whole error bodies (JSON) that give the code and message.
 var Roles = []string{"code", "status", "message", "title", "description", "solution", "body"}
 
+// FieldRoles are the roles of a data item's fields: Roles but body.
+var FieldRoles = Roles[:len(Roles)-1]
+
 // OptionError is a bad setting: Key names it as errgen.yaml does, and
 // Message says what is wrong with its value.
 type OptionError struct {

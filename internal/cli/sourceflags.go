@@ -35,7 +35,7 @@ func (f *sourceFlags) register(inv *invocation) {
 	f.msgPtr = inv.flags.String("message-pointer", "", "openapi: JSON pointer to the message in an error body, e.g. /errors/*/message (default: found by field name)")
 	f.items = inv.flags.String("items", "", "data: JSON `POINTER` to the array or map of errors, \"*\" for every member, e.g. /errors (default: the largest list of error-like objects)")
 	f.fields = roleFlag{name: "field", what: "a JSON pointer inside one item"}
-	inv.flags.Var(&f.fields, "field", "data: `ROLE=POINTER`: where ROLE, one of "+strings.Join(parse.Roles, ", ")+", sits in one item, e.g. code=/id (repeatable)")
+	inv.flags.Var(&f.fields, "field", "data: `ROLE=POINTER`: where ROLE, one of "+strings.Join(parse.FieldRoles, ", ")+", sits in one item, e.g. code=/id (repeatable)")
 	inv.flags.Var(&f.exclude, "exclude", "leave out this `CODE`, or the codes matching /REGEXP/ (repeatable)")
 }
 
