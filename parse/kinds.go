@@ -82,6 +82,9 @@ type Result struct {
 	// Title and Vendor are what a hand-written catalog says; the
 	// config's win.
 	Title, Vendor string
+	// Explain says in words how the parser decided where the codes are,
+	// for errgen parse -explain; nil when the kind has nothing to say.
+	Explain []string
 }
 
 // Envelope says what a kind's sources tell about the error body.
@@ -167,7 +170,7 @@ var kinds = []*Kind{
 			if err != nil {
 				return nil, err
 			}
-			return &Result{Entries: r.Entries, Envelope: &r.Envelope, Report: &r.Report}, nil
+			return &Result{Entries: r.Entries, Envelope: &r.Envelope, Report: &r.Report, Explain: r.Explain}, nil
 		},
 	},
 	{

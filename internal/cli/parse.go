@@ -70,6 +70,17 @@ func runParse(inv *invocation) error {
 		return err
 	}
 	printWarnings(inv.stderr, parsed.Report)
+	if *sf.explain {
+		// Beside JSON on stdout, the explanation goes to stderr.
+		w := inv.stdout
+		if *format == "json" {
+			w = inv.stderr
+		}
+		for _, l := range parsed.Explain {
+			fmt.Fprintln(w, textsafe.Inert(l))
+		}
+		fmt.Fprintln(w)
+	}
 	sum := sha256.Sum256(data)
 	c := &catalog.Catalog{
 		Format:  catalog.FormatVersion,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/errgen/errgen/internal/build"
 	"github.com/errgen/errgen/parse"
+	"github.com/errgen/errgen/parse/openapi"
 )
 
 // sourceFlags are the flags that say how to read a source file given on
@@ -23,6 +24,7 @@ type sourceFlags struct {
 	items   *string
 	fields  roleFlag
 	exclude listFlag
+	explain *bool
 }
 
 func (f *sourceFlags) register(inv *invocation) {
@@ -37,6 +39,7 @@ func (f *sourceFlags) register(inv *invocation) {
 	f.fields = roleFlag{name: "field", what: "a JSON pointer inside one item"}
 	inv.flags.Var(&f.fields, "field", "data: `ROLE=POINTER`: where ROLE, one of "+strings.Join(parse.FieldRoles, ", ")+", sits in one item, e.g. code=/id (repeatable)")
 	inv.flags.Var(&f.exclude, "exclude", "leave out this `CODE`, or the codes matching /REGEXP/ (repeatable)")
+	f.explain = inv.flags.Bool("explain", false, openapi.ExplainHelp)
 }
 
 // set reports whether any flag but -kind was given.
@@ -73,6 +76,9 @@ func (f *sourceFlags) check(kind string) error {
 	}
 	if err := o.Check(); err != nil {
 		return usagef("-%s: %s", flagName(err.Key), err.Message)
+	}
+	if *f.explain && kind != "openapi" {
+		return usagef("-explain applies to kind openapi only, not %s", kind)
 	}
 	if _, err := parse.CompileExclude(f.exclude); err != nil {
 		return usagef("-exclude: %v", err)

@@ -16,20 +16,22 @@
 // application/scim+json, with or without parameters, and */*), Parse looks
 // at the body schema:
 //
-//   - The code field. Without Options.CodePointer it is found by name,
-//     nearest the top of the body first, through allOf, oneOf and anyOf,
-//     nested objects and arrays of objects: code, error_code, errorCode,
-//     errcode, errCode, err_code, type, scimType, or error when it is a
-//     string, in this order among siblings. A field in an array's elements
-//     gives a pointer with "*": {"errors": [{"code": …}]} has its code at
-//     /errors/*/code. The message is the first sibling named message,
-//     error_message, errorMessage, error_msg, errorMsg, errmsg, msg,
-//     error_description, detail, title or description; the request ID a
-//     top-level request_id, requestId, requestID, RequestId, trace_id,
-//     traceId, correlation_id or correlationId. Options.CodePointer and
-//     Options.MessagePointer (code_pointer and message_pointer in
-//     errgen.yaml) replace the search. A body without schema, or whose
-//     schema has no such field, is searched in its examples instead.
+//   - The code field, chosen on evidence (see "Choosing the code field"
+//     below), or given by Options.CodePointer (code_pointer in
+//     errgen.yaml). The message is the field beside the code whose name
+//     says message most strongly: message, error_message, errorMessage,
+//     errmsg, errorMsg 1; msg, errorSummary, error_description,
+//     errorText, faultstring .9; detail, userMessage .8;
+//     developerMessage .7; details, text .6; title, description,
+//     summary .5; reason, error .4 (names compared lower case without
+//     separators; a number is no message), or Options.MessagePointer,
+//     which works alone too. The request ID is a top-level request_id,
+//     requestId, requestID, RequestId, trace_id, traceId,
+//     correlation_id or correlationId. A field in an array's elements
+//     gives a pointer with "*": {"errors": [{"code": …}]} has its code
+//     at /errors/*/code. A body without schema, or whose schema has no
+//     code field, is searched in its examples instead, by the same
+//     rules.
 //   - The codes the code field declares: enum values (x-enum-varnames or
 //     x-enumNames give Entry.Name, x-enum-descriptions or
 //     x-enumDescriptions, as a list or a map, Entry.Description), const,
@@ -53,35 +55,121 @@
 // "Status499", or "Default") counts as documented under that status, and
 // its entries have no operations.
 //
+// # Choosing the code field
+//
+// Every scalar field of an error body schema, through allOf, oneOf and
+// anyOf, nested objects and arrays of objects down to four levels, is
+// weighed as the code, as a reader weighs it; only bodies of 4xx, 5xx
+// and default responses count. A field is not the code, whatever its
+// name, when:
+//
+//   - it is the status: its values or examples are HTTP statuses (a
+//     number such as 404, or a reason phrase such as "Not Found"), or it
+//     is a number named status, statusCode, httpStatus… or described
+//     with "status" or "HTTP" (Ory Kratos's "code": 404, "The status
+//     code"); a field named status whose values are codes
+//     ("INVALID_ARGUMENT") stays a weak candidate;
+//   - it is a message: most of its values read like sentences (three
+//     words or more, or two ending in '.', '!' or '?'), or it is
+//     Options.MessagePointer;
+//   - it is named like a URL, link, timestamp or request ID;
+//   - its name is weak (anything but code and names with err or fault)
+//     and the object does not read as an error: no field named like a
+//     message, and no error, fault, failure, problem or exception in
+//     the schema's name, title or description, or in the body pointer
+//     (Box's MetadataTemplate.type under a 400);
+//   - it is a discriminator: a weak name with one declared value
+//     ({"type": "error"});
+//   - its values are severity levels (info, warning, error, success…).
+//
+// The others score: name (code, errorCode, error_code, errcode 1;
+// errcd, codeName .9; errorKey, errorType, scimType, faultCode .8;
+// errorName, errorId and other names ending in code .7; error, err .6;
+// symbol .5; type, reason, key, kind, exception, identifier .4; id,
+// name .3; the type of an RFC 9457 problem .8; a field named for none
+// but described as a code .3), times 0.9 for a number, 1.2 when it
+// declares two values or more (enum, const), 0.8 when only examples
+// show its values, 0.35 when nothing does, 0.7 when its values are not
+// all single tokens, 1.25 when its description says "error code",
+// "type of error", "identifier", "machine-readable"…, 0.5 when a weak
+// name is described as a human-readable message, 1.2 beside a given
+// message pointer, and 0.9 per level below the top of the body. The
+// best field scoring 0.25 or more is the code, the shallower and then
+// the earlier among equals: Stripe's error.type, whose enum lists the
+// types, beats error.code, which documents no values; Okta's errorCode
+// with errorSummary, DigitalOcean's id with message and OAuth's error
+// with error_description are found too. A choice that scores below 0.5
+// with a weak name, or that another candidate nearly matches or beats
+// by name, is warned about, naming the alternatives.
+//
+// Result.Explain says, per error body (with the responses and statuses
+// that use it), the chosen code and message and why, the other
+// candidates and the fields that are not the code, with their evidence,
+// and how the codes got their statuses. A document in which no code is
+// found (no code field, or one whose values are documented nowhere)
+// is an error: a *catalog.Diagnostic at the body most error responses
+// use, with that body's explanation, the other bodies, and the hint to
+// set code_pointer (errgen parse --code-pointer). So is a document with
+// no error response at all. Parse never returns entries with code "".
+//
 // # Entries
 //
-// Parse makes one entry per documented (status, code, message). A code
-// that only an enum declares gets one entry, with message "", per status
-// of the responses whose schema declares that enum, listing the
-// operations of those responses. A (status, code) that examples show with
-// messages gets one entry per distinct message instead, listing the
-// operations and examples it was seen in; Entry.Title is the summary of
-// its example when there is one. Entries come in the order of the codes —
-// enum order, then codes that only examples show, in order of appearance
-// — then of statuses — numbers ascending, then ranges, then default —
-// then of messages in order of appearance. A range or default response
-// has status 0 and its key ("4XX", "default") in Entry.StatusRange.
+// Parse makes one entry per documented (status, code, message), where a
+// code has a status only when the document says so:
+//
+//   - an example of a response under that status shows it;
+//   - an enum declares it under that status and the enum is plain: none
+//     of its values names a status, so the document lists every value
+//     under every status whose response uses the schema (Nevis IDM);
+//   - the code names the status by its reason phrase, any case and
+//     separators (not_found 404, too_many_requests 429, bad_request 400,
+//     unauthorized 401, forbidden 403, method_not_allowed 405, conflict
+//     409, precondition_failed 412, internal_server_error, internal 500,
+//     unavailable and service_unavailable 503…), or by number; when only
+//     a range or default response covers that status, the entry has the
+//     named status and a note saying so;
+//   - only one status uses the schema, enum or example that shows it.
+//
+// An enum with a value that names a status (Box's ClientError.code) is
+// a list of the codes of all statuses, not of each: its codes get only
+// the statuses above. Its values that name a success status (created,
+// accepted, no_content, not_modified, redirect, ok, found…) are no error
+// codes: they are left out, with one warning listing them. A code with
+// no status of its own (Box's item_name_invalid) is one entry per
+// message with status 0, the operations and examples of every status,
+// and a note listing the statuses the document gives it under; one
+// warning per enum or example names them. A schema's example shared by
+// several statuses is likewise one entry, not one per status. The
+// example on the code property alone is a sample of its format, not a
+// documented error: it counts only in a document that documents codes
+// nowhere else (no enum, const or example body), and is otherwise left
+// out with a warning; example values that are HTTP statuses at a detected code
+// pointer ({"code": 404}) are left out with a warning too.
+//
+// A code that only an enum declares has message "", listing the
+// operations of the responses that declare it under its status. A
+// (status, code) that examples show with messages gets one entry per
+// distinct message instead, listing the operations and examples it was
+// seen in; Entry.Title is the summary of its example when there is one.
+// Entries come in the order of the codes — enum order, then codes that
+// only examples show, in order of appearance — then of statuses — status
+// 0 without range, numbers ascending, then ranges, then default — then
+// of messages in order of appearance. A range or default response has
+// status 0 and its key ("4XX", "default") in Entry.StatusRange.
 // Origin.Pointer is the JSON pointer to the enum value, const or example
 // that documents the entry; for a Swagger 2.0 document it points into the
 // Swagger document itself, and a place in another file is written
 // "file#pointer".
 //
-// When no error response of the document has a code field, Parse makes
-// one entry per error status with Code "" and the response's description,
-// and warns how to set the code pointer.
-//
 // # Problems
 //
 // Warnings (in Result.Report) name the file and the JSON pointer: a code
 // declared twice, an example without a code at the code pointer or with
-// one that is no string or number, an externalValue example, error
-// responses without a code field, and an explicit code pointer the schema
-// does not document. A document that does not load returns a
+// one that is no string or number or that is an HTTP status, an
+// externalValue example, error responses without a code field, an
+// explicit code pointer the schema does not document, a weak choice of
+// the code field, success values of an enum, codes with no status of
+// their own, and samples left out. A document that does not load returns a
 // *catalog.Diagnostic with kin-openapi's message, the file and the JSON
 // pointer of the culprit (that kin-openapi names, or of the $ref that does
 // not resolve) or the line.

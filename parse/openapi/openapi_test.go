@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -23,7 +22,7 @@ var golden = map[string]string{
 	"shared-ref": "openapi.yaml",
 	"problem":    "openapi.json",
 	"swagger2":   "swagger.yaml",
-	"nocode":     "openapi.yaml",
+	"keyed":      "openapi.yaml",
 }
 
 // parseFile parses a spec the way build does: named by its path, with
@@ -94,7 +93,10 @@ func entriesOf(r *Result, code string) []catalog.Entry {
 
 // TestSharedRef spot-checks what the golden file holds: a code enum in
 // another file, shared by $ref through components/responses, under
-// default, 404 and 5XX.
+// default, 404, 409 and 5XX. NOT_FOUND names its status, so the enum is
+// a list of the codes of all statuses: each code goes under the status it
+// names or its examples show, and INVALID_ARGUMENT, which neither gives a
+// status, is one entry with status 0.
 func TestSharedRef(t *testing.T) {
 	r, err := parseFile(t, "testdata/shared-ref/openapi.yaml", Options{})
 	if err != nil {
@@ -104,30 +106,40 @@ func TestSharedRef(t *testing.T) {
 	if !slices.Equal(codes, []string{"INVALID_ARGUMENT", "NOT_FOUND", "WIDGET_EXISTS", "INTERNAL"}) {
 		t.Errorf("codes = %q, want the enum's order, deduplicated", codes)
 	}
+	if len(r.Entries) != 4 {
+		t.Errorf("%d entries, want one per code", len(r.Entries))
+	}
 	inv := entriesOf(r, "INVALID_ARGUMENT")
-	// Under default (status 0), 404 (via NotFound) and 5XX, of three
-	// operations; 409 too, whose schema is the same Error.
-	var keys []string
-	for _, e := range inv {
-		k := e.StatusRange
-		if e.Status != 0 {
-			k = strconv.Itoa(e.Status)
-		}
-		keys = append(keys, k)
+	if len(inv) != 1 {
+		t.Fatalf("INVALID_ARGUMENT = %+v, want one entry", inv)
 	}
-	if !slices.Equal(keys, []string{"404", "409", "5XX", "default"}) {
-		t.Errorf("INVALID_ARGUMENT statuses = %q", keys)
-	}
-	if e := inv[3]; len(e.Operations) != 3 || e.Operations[0].OperationID != "listWidgets" || e.Operations[2].Method != "GET" || e.Operations[2].Path != "/widgets/{id}" {
-		t.Errorf("default entry operations = %+v", e.Operations)
-	}
-	if e := inv[0]; e.Name != "InvalidArgument" || e.Description != "A parameter is invalid." || e.Origin.Pointer != "codes.yaml#/ErrorCode/enum/0" {
+	if e := inv[0]; e.Status != 0 || e.StatusRange != "" || e.Name != "InvalidArgument" || e.Description != "A parameter is invalid." ||
+		e.Origin.Pointer != "codes.yaml#/ErrorCode/enum/0" || !strings.Contains(e.Note, "under 404, 409, 5XX and default") {
 		t.Errorf("INVALID_ARGUMENT = %+v", e)
 	}
+	// Its operations are those of every response of the schema, in
+	// document order.
+	var ids []string
+	for _, op := range inv[0].Operations {
+		ids = append(ids, op.OperationID)
+	}
+	if !slices.Equal(ids, []string{"listWidgets", "createWidget", "getWidget"}) {
+		t.Errorf("INVALID_ARGUMENT operations = %q", ids)
+	}
 	nf := entriesOf(r, "NOT_FOUND")
+	if len(nf) != 1 {
+		t.Fatalf("NOT_FOUND = %+v, want its 404 alone", nf)
+	}
 	if e := nf[0]; e.Status != 404 || e.Message != "Widget w-9 not found." || e.Title != "Unknown widget" || len(e.Examples) != 1 || e.Examples[0].Name != "missing" ||
 		e.Origin.Pointer != "/components/responses/NotFound/content/application~1json/examples/missing/value" {
 		t.Errorf("NOT_FOUND 404 = %+v", e)
+	}
+	if e := entriesOf(r, "WIDGET_EXISTS"); len(e) != 1 || e[0].Status != 409 || e[0].Message != "Widget w-1 already exists." {
+		t.Errorf("WIDGET_EXISTS = %+v, want its 409 example alone", e)
+	}
+	// INTERNAL names 500, which only the 5XX range covers.
+	if e := entriesOf(r, "INTERNAL"); len(e) != 1 || e[0].Status != 500 || e[0].StatusRange != "" || !strings.Contains(e[0].Note, "under 5XX") {
+		t.Errorf("INTERNAL = %+v, want 500 with a note", e)
 	}
 	if got := r.Envelope.Shapes; len(got) != 1 || got[0] != (catalog.Shape{Code: "/code", Message: "/message", RequestID: "/request_id"}) {
 		t.Errorf("shapes = %+v", got)
@@ -135,7 +147,8 @@ func TestSharedRef(t *testing.T) {
 	if got := r.Envelope.Fields; len(got) != 1 || got[0].Name != "details" || got[0].Type != "array" || got[0].Description != "Field-level problems." {
 		t.Errorf("fields = %+v", got)
 	}
-	if len(r.Report.Warnings) != 1 || !strings.Contains(r.Report.Warnings[0].Error(), `code "NOT_FOUND" is declared 2 times`) {
+	if len(r.Report.Warnings) != 2 || !strings.Contains(r.Report.Warnings[0].Error(), `code "NOT_FOUND" is declared 2 times`) ||
+		r.Report.Warnings[1].Where != "codes.yaml#/ErrorCode/enum" || !strings.Contains(r.Report.Warnings[1].Message, `"INVALID_ARGUMENT" only through a schema`) {
 		t.Errorf("warnings = %v", r.Report.Warnings)
 	}
 }
@@ -189,26 +202,33 @@ func TestSwagger2(t *testing.T) {
 	}
 }
 
-// TestNoCodeField: error responses without a code field give one entry
-// per status and a warning that says how to set the pointer.
+// TestNoCodeField: error responses without a field that reads as a
+// code are an error that says what was weighed and how to set the
+// pointer; with the pointers, the example's codes come through.
 func TestNoCodeField(t *testing.T) {
-	r, err := parseFile(t, "testdata/nocode/openapi.yaml", Options{})
+	_, err := parseFile(t, "testdata/nocode/openapi.yaml", Options{})
+	var d *catalog.Diagnostic
+	if !errors.As(err, &d) {
+		t.Fatalf("error %T %v, want a *catalog.Diagnostic", err, err)
+	}
+	for _, want := range []string{"no error code found in the 2 error responses", "(2 responses under 400 and default)",
+		"no field scores as the code", "code_pointer: /errors/*/code", "--code-pointer"} {
+		if !strings.Contains(d.Message, want) {
+			t.Errorf("error %q does not say %q", d.Message, want)
+		}
+	}
+	if d.File != "testdata/nocode/openapi.yaml" || d.Where != "/components/schemas/Problems" {
+		t.Errorf("error at %q %q, want the file and the body schema", d.File, d.Where)
+	}
+	r, err := parseFile(t, "testdata/nocode/openapi.yaml", Options{CodePointer: "/problems/*/ref", MessagePointer: "/problems/*/note"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Entries) != 2 || r.Entries[0].Status != 400 || r.Entries[0].Code != "" || r.Entries[1].StatusRange != "default" {
-		t.Errorf("entries = %+v", r.Entries)
-	}
-	if len(r.Report.Warnings) != 1 || !strings.Contains(r.Report.Warnings[0].Message, "code_pointer: /errors/*/code") {
-		t.Errorf("warnings = %v", r.Report.Warnings)
-	}
-	// With the pointer, the example's codes come through.
-	r, err = parseFile(t, "testdata/nocode/openapi.yaml", Options{CodePointer: "/problems/*/id", MessagePointer: "/problems/*/text"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Entries) != 2 || r.Entries[0].Code != "E1" || r.Entries[0].Message != "First." || r.Entries[1].Code != "E2" {
+	if len(r.Entries) != 2 || r.Entries[0].Code != "E1" || r.Entries[0].Message != "First." || r.Entries[1].Code != "E2" || r.Entries[0].Status != 400 {
 		t.Errorf("entries with pointers = %+v", r.Entries)
+	}
+	if len(r.Explain) == 0 || !strings.Contains(r.Explain[0], "code /problems/*/ref (as given)") {
+		t.Errorf("explain = %q", r.Explain)
 	}
 }
 
@@ -232,7 +252,7 @@ func TestLoadErrors(t *testing.T) {
 		{"openapi 2", "openapi: '2.0'\n", Options{}, []string{`spec.yaml: /openapi: openapi "2.0": want an OpenAPI 3.x document`}},
 		{"bad pointer", head, Options{CodePointer: "errors/code"}, []string{"spec.yaml: code pointer: \"errors/code\" is not a JSON pointer"}},
 		{"two stars", head, Options{CodePointer: "/a/*/b/*"}, []string{"at most one array"}},
-		{"message only", head, Options{MessagePointer: "/m"}, []string{"a message pointer needs a code pointer too"}},
+		{"no error responses", head + "        '200':\n          description: OK\n", Options{}, []string{"spec.yaml: no error responses"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.opts.File = "spec.yaml"

@@ -25,7 +25,9 @@ type Options struct {
 	// CodePointer and MessagePointer, when set, say where an error body
 	// carries the code and the message, as JSON pointers into the body in
 	// which "*" stands for every element of an array ("/errors/*/code").
-	// They replace detection by field name.
+	// Each replaces the detection of its field; a message pointer alone
+	// keeps the code's detection, which then prefers the fields beside
+	// the message.
 	CodePointer    string
 	MessagePointer string
 	// ReadFile reads a file that a $ref names, given its slash path
@@ -42,7 +44,17 @@ type Result struct {
 	// request ID sit, and the other documented fields.
 	Envelope catalog.Envelope
 	Report   catalog.Report
+	// Explain says in words which fields of which error bodies were
+	// chosen as code and message and why, the other fields weighed
+	// with their evidence, and how the codes got their statuses: one
+	// line each, continuation lines indented by two blanks (for errgen
+	// parse --explain).
+	Explain []string
 }
+
+// ExplainHelp describes Result.Explain for errgen parse --explain.
+const ExplainHelp = "openapi: print which field of each error body was taken as the code and the message, why, " +
+	"the other fields weighed with their evidence, and how each code got its status"
 
 // Parse reads an OpenAPI 3.0 or 3.1 document, or a Swagger 2.0 one, in
 // YAML or JSON. A document that does not load, or bad options, give a
@@ -57,15 +69,11 @@ func Parse(data []byte, opts Options) (*Result, error) {
 			return nil, &catalog.Diagnostic{File: opts.File, Where: o.name, Message: err.Error()}
 		}
 	}
-	if opts.MessagePointer != "" && opts.CodePointer == "" {
-		return nil, &catalog.Diagnostic{File: opts.File, Where: "message pointer",
-			Message: "a message pointer needs a code pointer too: give both, or neither to detect the fields by name"}
-	}
 	if err := p.load(data); err != nil {
 		return nil, err
 	}
 	p.walk()
-	return p.result(), nil
+	return p.result()
 }
 
 // checkBodyPointer accepts a JSON pointer into a body with at most one

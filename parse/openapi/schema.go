@@ -12,15 +12,6 @@ import (
 	"github.com/errgen/errgen/catalog"
 )
 
-// Field names that carry the code, the message and the request ID, most
-// likely first. A name earlier in the list wins among siblings; a field
-// nearer the top of the body wins over a deeper one.
-var (
-	codeNames      = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code", "type", "scimType", "error"}
-	messageNames   = []string{"message", "error_message", "errorMessage", "error_msg", "errorMsg", "errmsg", "msg", "error_description", "detail", "title", "description"}
-	requestIDNames = []string{"request_id", "requestId", "requestID", "RequestId", "trace_id", "traceId", "correlation_id", "correlationId"}
-)
-
 // maxDepth bounds how deep below the body the code field is looked for,
 // and how deeply composed schemas are followed; schemas may be recursive.
 const maxDepth = 4
@@ -31,6 +22,17 @@ type shape struct {
 	code, message, requestID string
 	decls                    []decl
 	examples                 []schemaExample
+	// at is where the schema is (or the media type, for a shape found
+	// in examples); score is the chosen code field's (0 when given).
+	at    loc
+	score float64
+	// explain says why the fields were chosen, and what else was
+	// weighed (Result.Explain).
+	explain []string
+	// statuses are the response keys the schema is used under, in
+	// order of first use; uses counts the responses.
+	statuses []status
+	uses     int
 }
 
 // decl is a code a schema declares (enum or const), with what the schema
@@ -45,6 +47,9 @@ type decl struct {
 type schemaExample struct {
 	value any
 	at    loc
+	// sample is true for the example of the code property alone: a
+	// sample of the field's format rather than a documented error.
+	sample bool
 }
 
 // prop is one property of an object schema, with all of allOf, oneOf
@@ -205,7 +210,8 @@ type level struct {
 
 // shape analyses the body schema s of an error response at at, once per
 // schema. With an explicit code pointer it follows that; otherwise it
-// looks for the code by field name, nearest the top first.
+// scores every scalar field of the body as the code (see score) and
+// takes the best.
 func (p *parser) shape(s *openapi3.Schema, at loc) *shape {
 	if sh, ok := p.shapes[s]; ok {
 		return sh
@@ -213,7 +219,7 @@ func (p *parser) shape(s *openapi3.Schema, at loc) *shape {
 	if p.shapes == nil {
 		p.shapes = map[*openapi3.Schema]*shape{}
 	}
-	sh := &shape{}
+	sh := &shape{at: at}
 	p.shapes[s] = sh
 
 	var container *level
@@ -226,63 +232,22 @@ func (p *parser) shape(s *openapi3.Schema, at loc) *shape {
 			p.warn(at, "the error schema has no property at %s, the code pointer, so it declares no codes; examples are still read", sh.code)
 		}
 		if sh.message == "" && container != nil {
-			if m, ok := pick(p.props(container.s, container.at), messageNames, scalarProp); ok {
+			if m, ok := pickMessage(p.props(container.s, container.at), ""); ok {
 				sh.message = container.body + "/" + escape(m.name)
 			}
 		}
+		sh.explain = append(sh.explain, "code "+sh.code+" (as given)")
 	} else {
-		queue := []level{{s, at, "", 0}}
-		if schemaType(s) == "array" {
-			if is, iat, ok := items(s, at); ok {
-				queue = []level{{is, iat, "/*", 1}}
-			}
-		}
-		// A schema the search already looked into, at the same or a
-		// smaller depth (the queue is in depth order), held no code and
-		// queued its object properties; looking again finds nothing
-		// earlier. Without this, a schema whose properties $ref it (or
-		// each other) queues its property count to the third power.
-		// Whether the body is already inside an array is part of the key:
-		// arrays are not followed there.
-		type looked struct {
-			schemaAt
-			inArray bool
-		}
-		seen := map[looked]bool{}
-		for len(queue) > 0 && container == nil {
-			lv := queue[0]
-			queue = queue[1:]
-			k := looked{schemaAt{lv.s, lv.at}, strings.Contains(lv.body, "*")}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			ps := p.props(lv.s, lv.at)
-			if c, ok := pick(ps, codeNames, func(pr prop) bool {
-				return scalarField(pr.schema) && (pr.name != "error" || schemaType(pr.schema) == "string")
-			}); ok {
-				container = &lv
-				sh.code = lv.body + "/" + escape(c.name)
-				codeSchema, codeAt = c.schema, c.at
-				if m, ok := pick(ps, messageNames, func(pr prop) bool { return pr.name != c.name && scalarField(pr.schema) }); ok {
+		best, lv, pr := p.chooseCode(s, at, sh)
+		if best != nil {
+			container = lv
+			sh.code = best.ptr
+			sh.score = best.score
+			codeSchema, codeAt = pr.schema, pr.at
+			sh.message = p.opts.MessagePointer
+			if sh.message == "" {
+				if m, ok := pickMessage(p.props(lv.s, lv.at), pr.name); ok {
 					sh.message = lv.body + "/" + escape(m.name)
-				}
-				break
-			}
-			if lv.depth >= maxDepth-1 {
-				continue
-			}
-			for _, pr := range ps {
-				switch schemaType(pr.schema) {
-				case "object":
-					queue = append(queue, level{pr.schema, pr.at, lv.body + "/" + escape(pr.name), lv.depth + 1})
-				case "array":
-					if strings.Contains(lv.body, "*") {
-						continue
-					}
-					if is, iat, ok := items(pr.schema, pr.at); ok && schemaType(is) == "object" {
-						queue = append(queue, level{is, iat, lv.body + "/" + escape(pr.name) + "/*", lv.depth + 1})
-					}
 				}
 			}
 		}
@@ -312,7 +277,7 @@ func (p *parser) shape(s *openapi3.Schema, at loc) *shape {
 		// An example on the object that holds the code, or on the code
 		// property itself, documents one element of the body.
 		for _, ex := range schemaExamples(container.s, container.at) {
-			sh.examples = append(sh.examples, schemaExample{wrap(container.body, ex.value), ex.at})
+			sh.examples = append(sh.examples, schemaExample{value: wrap(container.body, ex.value), at: ex.at})
 		}
 	}
 	if codeSchema != nil && codeSchema.Example != nil {
@@ -328,7 +293,9 @@ func (p *parser) shape(s *openapi3.Schema, at loc) *shape {
 		if container != nil {
 			body = container.body
 		}
-		sh.examples = append(sh.examples, schemaExample{wrap(body, frag), codeAt.child("example")})
+		// A value on the code property alone is a sample of the field's
+		// format (see result).
+		sh.examples = append(sh.examples, schemaExample{wrap(body, frag), codeAt.child("example"), true})
 	}
 	return sh
 }
@@ -398,11 +365,11 @@ func wrap(body string, v any) any {
 func schemaExamples(s *openapi3.Schema, at loc) []schemaExample {
 	var out []schemaExample
 	if s.Example != nil {
-		out = append(out, schemaExample{s.Example, at.child("example")})
+		out = append(out, schemaExample{value: s.Example, at: at.child("example")})
 	}
 	for i, ex := range s.Examples {
 		if ex != nil {
-			out = append(out, schemaExample{ex, at.child("examples", strconv.Itoa(i))})
+			out = append(out, schemaExample{value: ex, at: at.child("examples", strconv.Itoa(i))})
 		}
 	}
 	return out
@@ -627,10 +594,11 @@ func descriptions(ext map[string]any) ([]string, map[string]string) {
 
 // shapeFromExamples finds the code field in the example bodies of a media
 // type whose schema has none, or that has no schema.
-func (p *parser) shapeFromExamples(media *openapi3.MediaType, sh *shape) *shape {
+func (p *parser) shapeFromExamples(media *openapi3.MediaType, sh *shape, at loc) *shape {
 	if p.opts.CodePointer != "" {
 		if sh == nil {
-			sh = &shape{code: p.opts.CodePointer, message: p.opts.MessagePointer}
+			sh = &shape{code: p.opts.CodePointer, message: p.opts.MessagePointer, at: at}
+			sh.explain = []string{"code " + sh.code + " (as given)"}
 			p.addShape(catalog.Shape{Code: sh.code, Message: sh.message})
 		}
 		return sh
@@ -649,79 +617,28 @@ func (p *parser) shapeFromExamples(media *openapi3.MediaType, sh *shape) *shape 
 			values = append(values, ex.value)
 		}
 	}
+	var explain []string
 	for _, v := range values {
-		code, message, requestID := detect(v)
-		if code == "" {
+		best, message, requestID, why := detect(v)
+		if best == nil {
+			if explain == nil {
+				explain = why
+			}
 			continue
 		}
-		out := &shape{code: code, message: message, requestID: requestID}
+		if p.opts.MessagePointer != "" {
+			message = p.opts.MessagePointer
+		}
+		out := &shape{code: best.ptr, message: message, requestID: requestID, at: at, score: best.score}
+		out.explain = append([]string{"in the examples: " + why[0]}, why[1:]...)
 		if sh != nil {
 			out.examples = sh.examples
 		}
-		p.addShape(catalog.Shape{Code: code, Message: message, RequestID: requestID})
+		p.addShape(catalog.Shape{Code: out.code, Message: out.message, RequestID: out.requestID})
 		return out
 	}
+	if sh == nil && len(values) > 0 {
+		sh = &shape{at: at, explain: append([]string{"in the examples: " + explain[0]}, explain[1:]...)}
+	}
 	return sh
-}
-
-// detect looks for the code field in an example body by name, as shape
-// does in a schema.
-func detect(v any) (code, message, requestID string) {
-	type lvl struct {
-		v     map[string]any
-		body  string
-		depth int
-	}
-	var queue []lvl
-	switch x := v.(type) {
-	case map[string]any:
-		queue = append(queue, lvl{x, "", 0})
-	case []any:
-		if len(x) > 0 {
-			if m, ok := x[0].(map[string]any); ok {
-				queue = append(queue, lvl{m, "/*", 1})
-			}
-		}
-	}
-	first := func(m map[string]any, names []string, ok func(any) bool) string {
-		for _, n := range names {
-			if v, has := m[n]; has && ok(v) {
-				return n
-			}
-		}
-		return ""
-	}
-	isScalar := func(v any) bool { _, ok := scalar(v); return ok }
-	for len(queue) > 0 {
-		lv := queue[0]
-		queue = queue[1:]
-		if c := first(lv.v, codeNames, isScalar); c != "" {
-			code = lv.body + "/" + escape(c)
-			if m := first(lv.v, messageNames, func(v any) bool { _, ok := v.(string); return ok }); m != "" && m != c {
-				message = lv.body + "/" + escape(m)
-			}
-			if top, ok := v.(map[string]any); ok {
-				if r := first(top, requestIDNames, isScalar); r != "" {
-					requestID = "/" + escape(r)
-				}
-			}
-			return code, message, requestID
-		}
-		if lv.depth >= maxDepth-1 {
-			continue
-		}
-		for _, k := range slices.Sorted(maps.Keys(lv.v)) {
-			switch x := lv.v[k].(type) {
-			case map[string]any:
-				queue = append(queue, lvl{x, lv.body + "/" + escape(k), lv.depth + 1})
-			case []any:
-				if len(x) > 0 && !strings.Contains(lv.body, "*") {
-					if m, ok := x[0].(map[string]any); ok {
-						queue = append(queue, lvl{m, lv.body + "/" + escape(k) + "/*", lv.depth + 1})
-					}
-				}
-			}
-		}
-	}
-	return "", "", ""
 }

@@ -49,6 +49,25 @@ type parser struct {
 	bodies   map[loc]string
 	// exGroups holds the examples of each media type, read once.
 	exGroups map[mediaKey][]exGroup
+	// bodies in order of first use by an error response, with or
+	// without a code field, for Result.Explain.
+	shapeOrder []*shape
+	// enumInfos says, per enum (its first declaration), what its values
+	// name.
+	enumInfos map[*decl]*enumInfo
+	// opSeq numbers the operations in document order.
+	opSeq map[catalog.Operation]int
+	// statusAt warns once per pointer about example codes that are
+	// HTTP statuses.
+	statusAt map[string]bool
+}
+
+// enumInfo is what the values of one enum name: keyed is true when some
+// name an HTTP status (bad_request, not_found, created), which makes the
+// enum a list of the codes of all statuses rather than of each.
+type enumInfo struct {
+	keyed   bool
+	success []string
 }
 
 // response is one error response of one operation, for status-only
@@ -110,6 +129,10 @@ type code struct {
 	seq               int // order of first sight
 	name, title, desc string
 	at                string // where an enum declares it, else first example
+	// keyed is true when an enum whose values name statuses declares
+	// it; documented when an enum or a body example (not a sample)
+	// shows it.
+	keyed, documented bool
 	// statuses are few, so a slice searched in order beats a map.
 	statuses []statusInfo
 }
@@ -122,6 +145,9 @@ type statusInfo struct {
 	// rest holds the lists of any further enums.
 	rest []*[]catalog.Operation
 	obs  []*observation
+	// media is true when an example of a response under st (not of
+	// the schema) shows the code.
+	media bool
 	// byMessage indexes obs: a schema's examples are observed once per
 	// response that uses it, so a scan of obs would cost responses ×
 	// examples² for a schema with many messages.
@@ -136,6 +162,9 @@ type observation struct {
 	// has indexes examples, for the same reason as byMessage.
 	has map[catalog.Example]bool
 	at  string
+	// sample is true while only samples (the code property's own
+	// example) show it.
+	sample bool
 }
 
 func (p *parser) code(value, at string) *code {
@@ -360,6 +389,12 @@ func (p *parser) response(op catalog.Operation, st status, resp *openapi3.Respon
 		desc = *resp.Description
 	}
 	p.errorResponses = append(p.errorResponses, &response{st, op, desc, at})
+	if _, ok := p.opSeq[op]; !ok {
+		if p.opSeq == nil {
+			p.opSeq = map[catalog.Operation]int{}
+		}
+		p.opSeq[op] = len(p.opSeq)
+	}
 	codeless := false
 	for _, mt := range ordered(resp.Content, func(k string, v *openapi3.MediaType) int {
 		return p.pos(v.Origin, at.child("content", k))
@@ -380,7 +415,10 @@ func (p *parser) response(op catalog.Operation, st status, resp *openapi3.Respon
 		if sh == nil || sh.code == "" {
 			// No schema, or none with a code field: the examples may
 			// still show one.
-			sh = p.shapeFromExamples(media, sh)
+			sh = p.shapeFromExamples(media, sh, mAt)
+		}
+		if sh != nil {
+			p.use(sh, st)
 		}
 		if sh == nil || sh.code == "" {
 			codeless = true
@@ -388,6 +426,7 @@ func (p *parser) response(op catalog.Operation, st status, resp *openapi3.Respon
 		}
 		p.anyCode = true
 		if len(sh.decls) > 0 {
+			info := p.enumInfo(sh.decls)
 			key := declaredKey{&sh.decls[0], st}
 			ops, seen := p.declared[key]
 			if !seen {
@@ -400,7 +439,12 @@ func (p *parser) response(op catalog.Operation, st status, resp *openapi3.Respon
 			*ops = addOp(*ops, op)
 			if !seen {
 				for _, d := range sh.decls {
+					if successCode(d.value) {
+						continue
+					}
 					c := p.code(d.value, d.at)
+					c.keyed = c.keyed || info.keyed
+					c.documented = true
 					if c.enumSeq == 0 {
 						p.enumSeq++
 						c.enumSeq, c.at = p.enumSeq, d.at
@@ -445,16 +489,20 @@ func (p *parser) examples(op catalog.Operation, st status, media *openapi3.Media
 		p.exGroups[key] = groups
 	}
 	for _, g := range groups {
-		si := p.code(g.value, g.at).status(st)
+		c := p.code(g.value, g.at)
+		c.documented = c.documented || !g.sample
+		si := c.status(st)
+		si.media = si.media || !g.schema
 		o := si.byMessage[g.message]
 		if o == nil {
-			o = &observation{message: g.message, at: g.at, has: map[catalog.Example]bool{}}
+			o = &observation{message: g.message, at: g.at, has: map[catalog.Example]bool{}, sample: true}
 			si.obs = append(si.obs, o)
 			if si.byMessage == nil {
 				si.byMessage = map[string]*observation{}
 			}
 			si.byMessage[g.message] = o
 		}
+		o.sample = o.sample && g.sample
 		o.ops = addOp(o.ops, op)
 		for _, meta := range g.examples {
 			if !o.has[meta] {
@@ -477,6 +525,9 @@ type mediaKey struct {
 type exGroup struct {
 	value, message, at string
 	examples           []catalog.Example
+	// schema is true for the examples of the schema rather than of the
+	// response; sample for the code property's own.
+	schema, sample bool
 }
 
 // groupExamples reads the examples of a media type and of its schema
@@ -484,22 +535,26 @@ type exGroup struct {
 // problems with an example are reported here, once.
 func (p *parser) groupExamples(media *openapi3.MediaType, at loc, sh *shape) []exGroup {
 	var groups []exGroup
-	index := map[[2]string]int{}
-	add := func(meta catalog.Example, value any, at loc) {
+	type groupKey struct {
+		value, message string
+		schema, sample bool
+	}
+	index := map[groupKey]int{}
+	add := func(meta catalog.Example, value any, at loc, schema, sample bool) {
 		for _, h := range p.observe(sh, value, at) {
-			k := [2]string{h.value, h.message}
+			k := groupKey{h.value, h.message, schema, sample}
 			i, ok := index[k]
 			if !ok {
 				i = len(groups)
 				index[k] = i
-				groups = append(groups, exGroup{value: h.value, message: h.message, at: at.String()})
+				groups = append(groups, exGroup{value: h.value, message: h.message, at: at.String(), schema: schema, sample: sample})
 			}
 			meta.Body = h.body
 			groups[i].examples = append(groups[i].examples, meta)
 		}
 	}
 	if media.Example != nil {
-		add(catalog.Example{}, media.Example, at.child("example"))
+		add(catalog.Example{}, media.Example, at.child("example"), false, false)
 	}
 	for _, name := range ordered(media.Examples, func(k string, v *openapi3.ExampleRef) int {
 		return p.pos(v.Origin, at.child("examples", k))
@@ -520,10 +575,10 @@ func (p *parser) groupExamples(media *openapi3.MediaType, at loc, sh *shape) []e
 			}
 			continue
 		}
-		add(meta, ex.Value, eAt.child("value"))
+		add(meta, ex.Value, eAt.child("value"), false, false)
 	}
 	for _, ex := range sh.examples {
-		add(catalog.Example{}, ex.value, ex.at)
+		add(catalog.Example{}, ex.value, ex.at, true, ex.sample)
 	}
 	return groups
 }
@@ -564,6 +619,17 @@ func (p *parser) observe(sh *shape, value any, at loc) []observed {
 		value, ok := scalar(c.v)
 		if !ok {
 			p.warn(at, "example has a %s at %s, the code pointer; want a string or number", jsonType(c.v), sh.code)
+			continue
+		}
+		if _, isString := c.v.(string); !isString && p.opts.CodePointer == "" && namedStatus(value) >= 400 {
+			// {"code": 404}: the field holds the status.
+			if !p.statusAt[sh.code] {
+				if p.statusAt == nil {
+					p.statusAt = map[string]bool{}
+				}
+				p.statusAt[sh.code] = true
+				p.warn(at, "example has %s at %s, an HTTP status: that field holds the status, not a code, so the value is left out (set code_pointer if it is the code)", value, sh.code)
+			}
 			continue
 		}
 		msg := ""
@@ -663,77 +729,6 @@ func (p *parser) where(ptr string) string {
 	return ptr
 }
 
-// result orders what the walk found into entries.
-func (p *parser) result() *Result {
-	r := &Result{Report: p.report}
-	r.Envelope.Shapes = p.envelope
-	r.Envelope.Fields = p.fields
-	if !p.anyCode {
-		if len(p.errorResponses) > 0 {
-			r.Entries = p.statusOnly()
-			r.Report.Warn(p.file, "", "no error response documents a code field (looked for %s in the JSON bodies of %d error responses), so the entries carry statuses only; "+
-				"set the JSON pointer of the code, and of the message, in errgen.yaml (source: code_pointer: /errors/*/code, message_pointer: /errors/*/message) or with errgen parse --code-pointer",
-				strings.Join(codeNames, ", "), len(p.errorResponses))
-		}
-		return r
-	}
-	if p.codeless > 0 {
-		r.Report.Warn(p.file, p.where(p.firstCodeless), "%d error responses have no JSON body with a code field (this is the first); they add no entries", p.codeless)
-	}
-	codes := slices.Clone(p.codes)
-	slices.SortStableFunc(codes, func(a, b *code) int {
-		switch {
-		case a.enumSeq > 0 && b.enumSeq > 0:
-			return cmp.Compare(a.enumSeq, b.enumSeq)
-		case a.enumSeq > 0:
-			return -1
-		case b.enumSeq > 0:
-			return 1
-		}
-		return cmp.Compare(a.seq, b.seq)
-	})
-	n := 0
-	for _, c := range codes {
-		for _, si := range c.statuses {
-			n += max(1, len(si.obs))
-		}
-	}
-	r.Entries = make([]catalog.Entry, 0, n)
-	for _, c := range codes {
-		slices.SortFunc(c.statuses, func(a, b statusInfo) int { return compareStatus(a.st, b.st) })
-		for _, si := range c.statuses {
-			st := si.st
-			base := catalog.Entry{Status: st.n, Code: c.value, Name: c.name, Title: c.title, Description: c.desc}
-			base.StatusRange = st.rng
-			if len(si.obs) == 0 {
-				e := base
-				e.Operations = declaredOps(si.declared, si.rest)
-				e.Origin.Pointer = p.where(c.at)
-				r.Entries = append(r.Entries, e)
-				continue
-			}
-			for _, o := range si.obs {
-				e := base
-				e.Message = o.message
-				e.Operations = o.ops
-				e.Examples = o.examples
-				e.Origin.Pointer = p.where(o.at)
-				if t := onlySummary(o.examples); t != "" && e.Title == "" {
-					e.Title = t
-				}
-				if e.Description == "" {
-					e.Description = onlyDescription(o.examples)
-				}
-				if base.Extra != nil {
-					e.Extra = maps.Clone(base.Extra)
-				}
-				r.Entries = append(r.Entries, e)
-			}
-		}
-	}
-	return r
-}
-
 // onlySummary is the summary of the examples when they have exactly one.
 func onlySummary(exs []catalog.Example) string {
 	s := ""
@@ -761,26 +756,4 @@ func onlyDescription(exs []catalog.Example) string {
 		s = e.Description
 	}
 	return s
-}
-
-// statusOnly makes one entry per error status when no code field exists:
-// the statuses are all the document tells.
-func (p *parser) statusOnly() []catalog.Entry {
-	byStatus := map[status]*catalog.Entry{}
-	var order []status
-	for _, r := range p.errorResponses {
-		e, ok := byStatus[r.st]
-		if !ok {
-			e = &catalog.Entry{Status: r.st.n, StatusRange: r.st.rng, Description: r.description, Origin: catalog.Origin{Pointer: p.where(r.at.String())}}
-			byStatus[r.st] = e
-			order = append(order, r.st)
-		}
-		e.Operations = addOp(e.Operations, r.op)
-	}
-	slices.SortFunc(order, compareStatus)
-	out := make([]catalog.Entry, len(order))
-	for i, st := range order {
-		out[i] = *byStatus[st]
-	}
-	return out
 }
