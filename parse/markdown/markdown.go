@@ -123,8 +123,8 @@ func Parse(src []byte, opts Options) ([]catalog.Entry, *catalog.Report, error) {
 		}
 		return entries, d.withWarnings(report), nil
 	}
-	blocks := sections.FromMarkdown(d.doc, d.text)
-	if entries, report, found := sections.Read(blocks, opts.File); found {
+	entries, report, found, described := sections.ReadMarkdown(d.doc, d.text, opts.File)
+	if found {
 		return entries, d.withWarnings(report), nil
 	}
 	var seen string
@@ -138,7 +138,7 @@ func Parse(src []byte, opts Options) ([]catalog.Entry, *catalog.Report, error) {
 		seen = "tables seen: " + strings.Join(list, ", ")
 	}
 	return nil, nil, &catalog.Diagnostic{File: opts.File, Message: "no error-code table or section layout found; " + seen +
-		"; sections seen: " + sections.Describe(blocks) +
+		"; sections seen: " + described +
 		"; expected a table whose header names the code column (\"Error Code\", \"Code\"…) or sections of a code (a heading or bold line) followed by labelled lines; " + hint}
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 
+	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/parse/internal/htmlsafe"
 )
 
@@ -17,16 +18,36 @@ import (
 // blocks give the blocks [FromHTML] finds in them, at the HTML block's
 // line.
 func FromMarkdown(doc ast.Node, src []byte) []Block {
-	f := mdFront{src: src, lines: lineStarts(src)}
+	var blocks []Block
+	scanMarkdown(doc, src, func(b Block) { blocks = append(blocks, b) })
+	return blocks
+}
+
+// ReadMarkdown is Read(FromMarkdown(doc, src), file) with Describe's
+// summary, without holding every block (see ReadHTML).
+func ReadMarkdown(doc ast.Node, src []byte, file string) (entries []catalog.Entry, report *catalog.Report, found bool, described string) {
+	r := newReader(file)
+	var d describer
+	i := 0
+	scanMarkdown(doc, src, func(b Block) {
+		r.block(i, &b)
+		d.add(&b)
+		i++
+	})
+	entries, report, found = r.done()
+	return entries, report, found, d.String()
+}
+
+func scanMarkdown(doc ast.Node, src []byte, emit func(Block)) {
+	f := mdFront{src: src, lines: lineStarts(src), emit: emit}
 	f.walk(doc)
-	return f.blocks
 }
 
 type mdFront struct {
-	src    []byte
-	lines  []int // byte offset of the start of every line
-	blocks []Block
-	depth  int // list nesting
+	src   []byte
+	lines []int // byte offset of the start of every line
+	emit  func(Block)
+	depth int // list nesting
 }
 
 // lineStarts returns the offset of the start of every line of src.
@@ -93,7 +114,7 @@ func (f *mdFront) enter(n ast.Node) bool {
 		return true
 	case ast.KindHeading:
 		text := strings.Join(lineTexts(MarkdownInline(n, f.src)), " ")
-		f.blocks = append(f.blocks, Block{
+		f.emit(Block{
 			Kind: Heading, Level: n.(*ast.Heading).Level, Text: stripAttributes(text),
 			Strong: strongSpans(n, f.src), Line: f.line(n),
 		})
@@ -105,7 +126,7 @@ func (f *mdFront) enter(n ast.Node) bool {
 		}
 		if b.Text != "" {
 			b.Strong = strongSpans(n, f.src)
-			f.blocks = append(f.blocks, b)
+			f.emit(b)
 		}
 		return false
 	case ast.KindHTMLBlock:
@@ -139,10 +160,10 @@ func (f *mdFront) html(n *ast.HTMLBlock) {
 		return // too dense to parse: it reads as nothing, as a comment would
 	}
 	line := f.line(n)
-	for _, blk := range FromHTML(root) {
+	scanHTML(root, func(blk Block) {
 		blk.Line = line
-		f.blocks = append(f.blocks, blk)
-	}
+		f.emit(blk)
+	})
 }
 
 func lineTexts(lines []Line) []string {
@@ -242,6 +263,16 @@ func splitGlued(s string) []string {
 // other raw HTML tags and comments add nothing.
 func MarkdownInline(n ast.Node, src []byte) []Line {
 	var b builder
+	if n.Type() == ast.TypeBlock {
+		// The block's source lines bound its text: one allocation for
+		// the usual one-line paragraph instead of a doubling per piece.
+		size := 0
+		for i, lines := 0, n.Lines(); i < lines.Len(); i++ {
+			seg := lines.At(i)
+			size += seg.Len()
+		}
+		b.cur.Grow(min(size, 1<<16))
+	}
 	inline(&b, n, src)
 	lines := b.finish()
 	for i := range lines {
