@@ -460,6 +460,9 @@ func (p *parser) entries(all []item, res *fields.Result, keyed bool) []catalog.E
 	for _, ptr := range roles {
 		used = append(used, ptr)
 	}
+	if _, ok := roles[fields.Status]; !ok && len(all) > 0 {
+		p.warn("", "no field of the items is an HTTP status; every entry has status 0 (unknown) (hint: --field status=POINTER)")
+	}
 	type dupKey struct {
 		status                      int
 		code, msg, title, desc, sol string
