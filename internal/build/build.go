@@ -134,12 +134,12 @@ func plural(n int, one, many string) string {
 }
 
 // keyHints say how a setting tells a parser where the codes are, as
-// errgen parse's flags (errgen.yaml's source keys are the same words).
+// errgen parse's flags and errgen.yaml's source keys.
 var keyHints = map[string]string{
-	parse.KeyColumns:     "--column code=HEADER",
-	parse.KeyTables:      "--table N",
-	parse.KeyCodePointer: "--code-pointer /POINTER",
-	parse.KeyItems:       "--items POINTER --field code=POINTER",
+	parse.KeyColumns:     "--column code=HEADER (columns: {code: HEADER} in errgen.yaml)",
+	parse.KeyTables:      "--table N (tables: [{index: N}])",
+	parse.KeyCodePointer: "--code-pointer /POINTER (code_pointer:)",
+	parse.KeyItems:       "--items POINTER --field code=POINTER (items:, fields:)",
 }
 
 // localFiles reads the files an OpenAPI document's $refs name, as long as

@@ -115,8 +115,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	inv := &invocation{verb: v, stdout: stdout, stderr: stderr}
 	inv.flags = flag.NewFlagSet("errgen "+name, flag.ContinueOnError)
-	inv.flags.SetOutput(stderr)
-	inv.flags.Usage = func() { inv.usage(stderr) }
+	// Main prints every problem and the usage itself, once: the flag
+	// package would print them too.
+	inv.flags.SetOutput(io.Discard)
+	inv.flags.Usage = func() {}
 	inv.args = args[1:]
 	err := v.run(inv)
 	var ue *usageError
@@ -128,8 +130,6 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		printLines(stderr, "errgen "+name+": ", ue.msg)
 		inv.usage(stderr)
 		return exitError
-	case errors.Is(err, errFlagParse):
-		return exitError // flag has printed the problem and the usage
 	case err != nil:
 		printLines(stderr, "errgen "+name+": ", err.Error())
 		return exitError
@@ -181,7 +181,48 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-var errFlagParse = errors.New("bad flags")
+// suggest names the flag a mistyped one most likely meant: " (did you
+// mean -column?)", or "".
+func (inv *invocation) suggest(err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
+	if !ok {
+		return ""
+	}
+	best, dist := "", 3 // at most two edits away
+	inv.flags.VisitAll(func(f *flag.Flag) {
+		if d := editDistance(name, f.Name); d < dist {
+			best, dist = f.Name, d
+		}
+	})
+	if best == "" {
+		return ""
+	}
+	return " (did you mean -" + best + "?)"
+}
+
+// editDistance is the Levenshtein distance of two short flag names.
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 64
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
 
 // parse parses the flags, which may come before, between or after the
 // positional arguments, and returns the positional arguments.
@@ -193,7 +234,7 @@ func (inv *invocation) parse(minArgs, maxArgs int) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, errFlagParse
+			return nil, usagef("%s%s", err.Error(), inv.suggest(err))
 		}
 		rest = inv.flags.Args()
 		if len(rest) == 0 {

@@ -31,12 +31,12 @@ func (f *sourceFlags) register(inv *invocation) {
 	f.kind = inv.flags.String("kind", "", "source kind: "+strings.Join(parse.Names(), ", ")+" (default: guessed from the file's name and content)")
 	inv.flags.Var(&f.tables, "table", "html-table, markdown: read only this table: its 1-based index in the document, or its caption (repeatable)")
 	f.skip = inv.flags.Bool("skip-bad-rows", false, "html-table, markdown: warn about and skip rows with a non-numeric status instead of failing")
-	f.columns = roleFlag{name: "column", what: "a column's header text or 1-based index"}
+	f.columns = roleFlag{name: "column", what: "a column's header text or 1-based index", roles: parse.Roles}
 	inv.flags.Var(&f.columns, "column", "html-table, markdown: `ROLE=COLUMN`: the column (header text or 1-based index) that holds ROLE, one of "+strings.Join(parse.Roles, ", ")+"; beats every guess (repeatable)")
 	f.codePtr = inv.flags.String("code-pointer", "", "openapi: JSON pointer to the code in an error body, \"*\" for every array element, e.g. /errors/*/code (default: found by field name)")
 	f.msgPtr = inv.flags.String("message-pointer", "", "openapi: JSON pointer to the message in an error body, e.g. /errors/*/message (default: found by field name)")
 	f.items = inv.flags.String("items", "", "data: JSON `POINTER` to the array or map of errors, \"*\" for every member, e.g. /errors (default: the largest list of error-like objects)")
-	f.fields = roleFlag{name: "field", what: "a JSON pointer inside one item"}
+	f.fields = roleFlag{name: "field", what: "a JSON pointer inside one item", roles: parse.FieldRoles}
 	inv.flags.Var(&f.fields, "field", "data: `ROLE=POINTER`: where ROLE, one of "+strings.Join(parse.FieldRoles, ", ")+", sits in one item, e.g. code=/id (repeatable)")
 	inv.flags.Var(&f.exclude, "exclude", "leave out this `CODE`, or the codes matching /REGEXP/ (repeatable)")
 	f.explain = inv.flags.Bool("explain", false, openapi.ExplainHelp)
@@ -104,6 +104,7 @@ func flagName(key string) string {
 // error, since the second would silently win.
 type roleFlag struct {
 	name, what string
+	roles      []string
 	m          map[string]string
 }
 
@@ -113,10 +114,10 @@ func (r *roleFlag) Set(s string) error {
 	role, value, ok := strings.Cut(s, "=")
 	role = strings.TrimSpace(role)
 	if !ok || value == "" {
-		return fmt.Errorf("%q: want ROLE=VALUE, ROLE one of %s and VALUE %s", s, strings.Join(parse.Roles, ", "), r.what)
+		return fmt.Errorf("%q: want ROLE=VALUE, ROLE one of %s and VALUE %s", s, strings.Join(r.roles, ", "), r.what)
 	}
-	if !slices.Contains(parse.Roles, role) {
-		return fmt.Errorf("unknown role %q: want one of %s", role, strings.Join(parse.Roles, ", "))
+	if !slices.Contains(r.roles, role) {
+		return fmt.Errorf("unknown role %q: want one of %s", role, strings.Join(r.roles, ", "))
 	}
 	if _, dup := r.m[role]; dup {
 		return fmt.Errorf("-%s %s given twice", r.name, role)
