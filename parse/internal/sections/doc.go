@@ -44,6 +44,11 @@
 // ("InvalidParameter.RoleArn", "invalid_request", "ERR-42"); "Note:" is
 // not one. An entry starts at
 //   - a heading whose text is a code ("## EntityNotExist.Group");
+//   - a heading, or a block of one bold span, written "CODE: Title"
+//     (also with "：", " - ", " – " or " — "), when CODE is shaped like a
+//     code (a digit, a separator or an inner capital: "E0000001",
+//     "QuotaExceeded", not "Note"): the rest is Entry.Title
+//     ("### E0000001: API validation failed");
 //   - a block made only of bold or code spans, each a code: the last span
 //     is the code and the ones before it are group headings glued to it
 //     ("**EntityNotExist****EntityNotExist.User**" is the code

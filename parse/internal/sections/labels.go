@@ -106,6 +106,29 @@ func isCode(s string) bool {
 	return (isLetter(first) || isDigit(first)) && (isLetter(last) || isDigit(last))
 }
 
+// titleSeparators part a code from its title in a heading or bold line
+// such as "E0000001: API validation failed" or "QuotaExceeded — Quota
+// exceeded".
+var titleSeparators = []string{": ", "：", " - ", " – ", " — "}
+
+// codeTitle splits a heading or bold line written "CODE: Title" into the
+// code and the title. The code must be shaped like one (codeShaped), so
+// "Note: read this" is no code.
+func codeTitle(s string) (code, title string, ok bool) {
+	for _, sep := range titleSeparators {
+		c, t, found := strings.Cut(s, sep)
+		if !found {
+			continue
+		}
+		c, t = strings.TrimSpace(c), strings.TrimSpace(t)
+		if t != "" && isCode(c) && codeShaped(c) {
+			return c, t, true
+		}
+		return "", "", false
+	}
+	return "", "", false
+}
+
 // codeShaped reports whether code looks like a code rather than a word:
 // it has a digit or a separator, or a capital letter after its first
 // character ("NotFound", "EOF"). "Errors" and "Throttling" do not.

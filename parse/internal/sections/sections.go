@@ -56,6 +56,7 @@ type Block struct {
 // entry is an entry being read: a code and what its lines say so far.
 type entry struct {
 	code      string
+	title     string // the text after the code in "E0000001: API validation failed"
 	line      int
 	fromLabel bool     // started by an "Error code:" line
 	heading   bool     // started by a heading
@@ -145,9 +146,11 @@ func (r *reader) block(i int, b *Block) {
 		// A heading holding a code is one of the codes of the section
 		// above, which keeps its default status; any other heading at
 		// the status heading's level or above ends that section.
-		code := b.Text
+		code, title := b.Text, ""
 		if len(b.Strong) > 0 && allCodes(b.Strong) {
 			code = b.Strong[len(b.Strong)-1]
+		} else if c, t, ok := codeTitle(b.Text); ok {
+			code, title = c, t
 		}
 		if !isCode(code) {
 			r.group = nil
@@ -160,7 +163,7 @@ func (r *reader) block(i int, b *Block) {
 			r.def = nil
 		}
 		r.start(code, b.Line, nil)
-		r.cur.heading = true
+		r.cur.heading, r.cur.title = true, title
 		return
 	case Paragraph, Item, Term:
 		spans := b.Strong
@@ -171,6 +174,14 @@ func (r *reader) block(i int, b *Block) {
 			r.flush()
 			r.start(spans[len(spans)-1], b.Line, spans[:len(spans)-1])
 			return
+		}
+		if len(spans) == 1 && !strings.Contains(b.Text, "\n") {
+			if c, t, ok := codeTitle(spans[0]); ok {
+				r.flush()
+				r.start(c, b.Line, nil)
+				r.cur.title = t
+				return
+			}
 		}
 	default:
 		return
@@ -382,7 +393,7 @@ func (r *reader) flush() {
 		}
 	}
 	out := catalog.Entry{
-		Code: e.code, Status: e.status,
+		Code: e.code, Status: e.status, Title: e.title,
 		Message: e.texts[message], Description: e.texts[description], Solution: e.texts[solution],
 		Origin: catalog.Origin{Line: e.line},
 	}
