@@ -97,7 +97,7 @@ type cellBodies struct {
 
 // findBodies picks the body column: the first column headed like one
 // (Response, JSON, Example…), then the first other column (by header
-// none, or the code) whose cells mostly hold JSON objects, that
+// none, the code or a description, "Details") whose cells mostly hold JSON objects, that
 // qualifies. A column qualifies when most of its non-empty cells hold
 // an error body; one headed like a body column, in a table whose code
 // column is known, when any cell does (the rest go to Extra).
@@ -133,7 +133,7 @@ func (l *layout) findBodies(t *Table, guess []role, fixed []bool, codeTaken bool
 		}
 	}
 	for x, g := range guess {
-		if !fixed[x] && (g == extra || g == code) && holdsBodies(t, x) && try(x, false) {
+		if !fixed[x] && (g == extra || g == code || g == description) && holdsBodies(t, x) && try(x, false) {
 			guess[x] = body
 			l.warnings = append(l.warnings, fmt.Sprintf("column %d %q holds JSON error bodies; code, message and status read from each body", x+1, t.Header[x]))
 			return

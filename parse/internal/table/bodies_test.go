@@ -94,14 +94,19 @@ func TestDescribeBodies(t *testing.T) {
 			note:   `column 1 "Parameter" lists the fields of an error body (code, message), not error codes`,
 		},
 		{
-			name:   "unnamed column of bodies",
+			name:   "description column of bodies",
 			table:  grid(1, []string{"Scenario", "Details"}, []string{"a", plainBody}, []string{"b", oauthQuotes}, []string{"c", "none"}),
 			fields: " body", error: true,
 		},
 		{
-			name:   "unnamed column, bodies in half the cells only",
+			name:   "description column, bodies in half the cells only",
 			table:  grid(1, []string{"Scenario", "Details"}, []string{"a", plainBody}, []string{"b", "none"}),
-			fields: " ",
+			fields: " description",
+		},
+		{
+			name:   "unnamed column of bodies",
+			table:  grid(1, []string{"Scenario", "Payload"}, []string{"a", plainBody}, []string{"b", oauthQuotes}),
+			fields: " body", error: true,
 		},
 		{
 			name:   "a code column of bodies",
@@ -265,6 +270,11 @@ func TestReadBodies(t *testing.T) {
 			entries: []string{
 				`409 Conflict "Taken." @1.1 {"code":"Conflict","message":"Taken."}`,
 			},
+		},
+		{
+			name:    "several statuses beside a body",
+			tables:  []Table{grid(1, []string{"Status", "Response"}, []string{"400, 409", plainBody})},
+			entries: []string{`400 Quota.Exceeded "Quota exceeded." @1.1 {"code":"Quota.Exceeded","message":"Quota exceeded."}`, `409 Quota.Exceeded "Quota exceeded." @1.1 {"code":"Quota.Exceeded","message":"Quota exceeded."}`},
 		},
 		{
 			name: "body column found by content",

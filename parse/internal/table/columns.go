@@ -38,20 +38,23 @@ var roleByName = map[string]role{
 // one, deliberately.
 var synonyms = map[string]role{
 	// status
-	"status code":       status,
-	"http status code":  status,
-	"http status":       status,
-	"status":            status,
-	"httpcode":          status, // Alibaba Cloud API pages
-	"http code":         status,
-	"http状态码":           status,
-	"http 状态码":          status,
-	"状态码":               status,
-	"ステータスコード":          status,
-	"httpステータスコード":      status,
-	"http ステータスコード":     status,
-	"response status":   status,
-	"http status codes": status,
+	"status code":         status,
+	"http status code":    status,
+	"http status":         status,
+	"status":              status,
+	"httpcode":            status, // Alibaba Cloud API pages
+	"http code":           status,
+	"http状态码":             status,
+	"http 状态码":            status,
+	"状态码":                 status,
+	"ステータスコード":            status,
+	"httpステータスコード":        status,
+	"http ステータスコード":       status,
+	"response status":     status,
+	"http status codes":   status,
+	"http status code(s)": status,
+	"status codes":        status,
+	"status code(s)":      status,
 	// code
 	"error code":           code,
 	"code":                 code,
@@ -63,6 +66,9 @@ var synonyms = map[string]role{
 	"错误码":                  code,
 	"错误代码":                 code,
 	"エラーコード":               code,
+	"error code name":      code,
+	"返回码":                  code,
+	"返回代码":                 code,
 	// message
 	"error message":  message,
 	"message":        message,
@@ -80,6 +86,11 @@ var synonyms = map[string]role{
 	"描述":                description,
 	"错误描述":              description,
 	"説明":                description,
+	"summary":           description, // Stripe
+	"explanation":       description,
+	"details":           description,
+	"说明":                description, // Tencent Cloud
+	"原因":                description, // the cause
 	// solution
 	"solution":            solution,
 	"measure":             solution,
@@ -118,6 +129,9 @@ const expectedCode = `"Error Code", "Code", "Error Codes" or "Response Status Co
 
 // expectedStatus lists the status column's commonest synonyms.
 const expectedStatus = `"Status Code", "HTTP Status Code", "HTTP Status" or "Status"`
+
+// expectedStatusForms says which status cells Read reads.
+const expectedStatusForms = `expected an HTTP status such as 400, "400 Bad Request", "Conflict (409)" or "400, 403"`
 
 // headerKey normalises a header text for synonym lookup: case and
 // whitespace do not matter, nor does a trailing colon ("Error Code:").
@@ -305,6 +319,19 @@ func analyse(t *Table, ovs []override, budget *int) *layout {
 		}
 		roles[x], taken[guess[x]] = guess[x], true
 	}
+	// A column of no role (or an Extra one) holding only HTTP statuses is
+	// the status when no column is, in a table whose code is elsewhere:
+	// "| Code | HTTP | Message |". Numeric codes are not 100–599, and a
+	// column that also holds other values is left alone.
+	if !taken[status] && slices.Contains(roles, code) {
+		for x := range n {
+			if !fixed[x] && roles[x] == extra && holdsStatuses(t, x) {
+				roles[x], taken[status] = status, true
+				l.warnings = append(l.warnings, fmt.Sprintf("column %d %q holds only HTTP statuses; read as the status", x+1, t.Header[x]))
+				break
+			}
+		}
+	}
 	// A code column of statuses kept as the code beside the status column
 	// (Huawei's SCIM table documents the body's status this way) is what
 	// the header says, but a reader would look twice.
@@ -349,21 +376,28 @@ func ovSel(ovs []override, r role) string {
 	return ""
 }
 
-// holdsStatuses reports whether column x has a value and every non-empty
-// value is an HTTP status, 100–599, alone or with a reason phrase.
+// holdsStatuses reports whether every non-empty value of column x is an
+// HTTP status, 100–599, in a form parseStatuses reads ("400", "400 Bad
+// Request", "Conflict (409)", "400, 403"), and at least one is an error
+// status, 400–599: a column of 100, 200 and 300 is a column of numbers.
 func holdsStatuses(t *Table, x int) bool {
-	any := false
+	errorStatus := false
 	for _, r := range t.Rows {
 		if x >= len(r.Cells) || r.Cells[x].Text == "" {
 			continue
 		}
-		n, bad := parseStatus(oneLine(r.Cells[x].Text))
-		if bad != "" || n < 100 || n > 599 {
+		ns, _, bad := parseStatuses(oneLine(r.Cells[x].Text))
+		if bad != "" {
 			return false
 		}
-		any = true
+		for _, n := range ns {
+			if n < 100 || n > 599 {
+				return false
+			}
+			errorStatus = errorStatus || n >= 400
+		}
 	}
-	return any
+	return errorStatus
 }
 
 // fieldNames returns, for a table documenting the fields of an error

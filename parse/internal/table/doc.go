@@ -22,15 +22,18 @@
 //
 //	status       "Status Code", "HTTP Status Code", "HTTP Status", "Status",
 //	             "HttpCode", "HTTP Code", "Response Status", "HTTP Status Codes",
+//	             "HTTP Status Code(s)", "Status Codes", "Status Code(s)",
 //	             HTTP状态码, 状态码, ステータスコード, HTTPステータスコード
 //	code         "Error Code", "Code", "Error Codes", "Response Status Code",
-//	             "Error", "Error Name", "ErrorCode", 错误码, 错误代码, エラーコード
+//	             "Error", "Error Name", "ErrorCode", "Error Code Name",
+//	             错误码, 错误代码, 返回码, 返回代码, エラーコード
 //	message      "Error Message", "Message", "Status Message",
 //	             "Message Displayed on the Management Console",
 //	             错误信息, エラーメッセージ, メッセージ
 //	title        "Title"
 //	description  "Description", "Possible Cause", "Error Description",
-//	             描述, 错误描述, 説明
+//	             "Summary", "Explanation", "Details", 描述, 错误描述, 说明,
+//	             原因, 説明
 //	solution     "Solution", "Measure", "Handling Measure", "Solution Suggestion",
 //	             "Handling Suggestion", "Client Action", "Action", "Resolution",
 //	             解决方案, 处理建议, 处理措施, 対処方法
@@ -53,11 +56,15 @@
 //
 // # Column roles by content
 //
-// The header is corrected by what the column holds, as a reader would:
+// The header is corrected by what the column holds, as a reader would.
+// A column "holds HTTP statuses" when every non-empty value is one or
+// more HTTP statuses, 100–599, in a form a status cell may take (see
+// "Rows": "400", "400 Bad Request", "Conflict (409)", "400, 403"), and
+// at least one of them is an error status, 400–599: a column of 100, 200
+// and 300 is a column of numbers.
 //
-//   - A code column (by header) whose every non-empty value is an HTTP
-//     status, 100–599, alone or with a reason phrase ("400 Bad Request"),
-//     is the status when no column is the status by header. The code
+//   - A code column (by header) that holds HTTP statuses is the status
+//     when no column is the status by header. The code
 //     then comes from the next column whose header names the code
 //     ("Error", "Error Name"); with none, the table has no code column
 //     and is not read, and Info.Note says why. Either way a warning
@@ -65,6 +72,14 @@
 //   - A code column of HTTP statuses beside a status column stays the
 //     code, as its header says (Huawei's SCIM tables document the body's
 //     status this way), with a warning naming both columns.
+//   - When still no column is the status, an Extra column (no role by
+//     header, or a second column of a role already taken) that holds HTTP
+//     statuses is the status, in a table that has a code column
+//     elsewhere: "| Code | HTTP | Message |" with rows "| invalid_grant |
+//     401 | … |". A warning names it (`column 2 "HTTP" holds only HTTP
+//     statuses; read as the status`). Numeric codes (1001…) are no
+//     statuses, and a column of which some value is not one is left
+//     alone; without a code column, the rule does not apply.
 //   - A table whose first column is headed "Property", "Parameter",
 //     "Field", "Name", "Attribute" (or 参数, 字段, 名称, 属性, パラメータ,
 //     フィールド, 名前, 項目 and the like) and lists identifiers (errorCode,
@@ -97,7 +112,8 @@
 // such cell is enough: the rest go to Extra. Then a column of no role or
 // the code role by header whose cells mostly have a line starting like a
 // JSON object ('{' then a quote, or a name and a colon; not "{0} is
-// invalid") is tried, with a warning when it is taken. The first column
+// invalid") is tried, and then one of the description role by header
+// ("Details"), with a warning when it is taken. The first column
 // that qualifies wins; a table that lists an error body's fields has
 // none, and a column headed like a body column that does not qualify is
 // an Extra column.
@@ -166,14 +182,26 @@
 // # Rows
 //
 // A status is ASCII digits, optionally followed by a space and a reason
-// phrase (letters first, no digits): "400 Bad Request" is 400. Status
-// and code are one line, the cell's lines joined by spaces. For each
-// non-blank row, in this order:
+// phrase (letters first, no digits): "400 Bad Request" is 400; or a
+// reason phrase followed by three digits in parentheses, Azure's
+// "Conflict (409)". A status cell may list several HTTP statuses (each
+// 100–599, in either form) separated by ",", "/", "，", "、" or " or ":
+// "400, 403", "400/403". Status and code are one line, the cell's lines
+// joined by spaces. For each non-blank row, in this order:
 //
 //   - a placeholder status ("-", "N/A", the words below) is an empty one;
 //   - a status that is not a number is an error naming the file, the
 //     table, the row and the column; with Options.SkipBadRows a warning,
-//     the row left out and counted in Report.SkippedRows;
+//     the row left out and counted in Report.SkippedRows. When no row of
+//     the column holds a status, such a warning (which is then all the
+//     table gives) also lists the forms read (`expected an HTTP status
+//     such as 400, "400 Bad Request", "Conflict (409)" or "400, 403" in
+//     column 1 "Status", but no row of it holds one`) and says to give
+//     --column status=HEADER if another column holds the status;
+//   - a cell of several statuses gives one entry per status, in the
+//     cell's order (a status listed twice once), each with the row's code
+//     and texts (and its bodies) and the row as its origin; the rules
+//     below apply to each entry, which counts as a row;
 //   - a 1xx–3xx status is not an error: the row is left out, counted in
 //     Report.NonErrorRows, and a warning names the row, status and code;
 //   - an empty code, a placeholder ("-", "—", "–", "N/A", "None", "null",
@@ -197,6 +225,11 @@
 // be alternatives a page did not mark up as a list, so they get a
 // warning naming the row. Titles are one line; descriptions,
 // solutions and Extra columns keep their lines.
+//
+// A text cell (message, title, description, solution, Extra, or a body
+// column's cell without a body) that holds only a placeholder, one of
+// those that say "no code" ("-", "—", "N/A", "None"…), is empty: it
+// documents nothing, and "-" is no solution.
 //
 // # Places
 //

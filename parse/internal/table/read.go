@@ -2,11 +2,13 @@ package table
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/parse/internal/fields"
 )
 
 // hint is what a user can do when no table is read as an error table.
@@ -193,6 +195,11 @@ func (r *reader) table(t *Table, l *layout, in Info) {
 	if statusCol < 0 && bodyCol < 0 {
 		r.warn(tw, "no status column (expected %s); every entry has status 0 (unknown)", expectedStatus)
 	}
+	// With SkipBadRows, a status column of which no row holds a status
+	// would leave the table empty with nothing but "row skipped": its
+	// warnings say what a status looks like and how to name another
+	// column.
+	readable := statusCol < 0 || !r.opts.SkipBadRows || anyStatus(t, statusCol)
 	for i, row := range t.Rows {
 		if emptyRow(row.Cells) {
 			continue
@@ -214,10 +221,14 @@ func (r *reader) table(t *Table, l *layout, in Info) {
 			// empty cell does.
 			f.statusText = ""
 		}
-		var bad string
-		f.status, bad = parseStatus(f.statusText)
+		statuses, items, bad := parseStatuses(f.statusText)
 		if bad != "" {
-			bad += fmt.Sprintf("; expected an HTTP status code such as 400 in column %d %q", statusCol+1, cols[statusCol].header)
+			if readable {
+				bad += fmt.Sprintf("; expected an HTTP status code such as 400 in column %d %q", statusCol+1, cols[statusCol].header)
+			} else {
+				bad += fmt.Sprintf("; %s in column %d %q, but no row of it holds one; if another column holds the status, give --column status=HEADER (or an index)",
+					expectedStatusForms, statusCol+1, cols[statusCol].header)
+			}
 			if !r.opts.SkipBadRows {
 				r.err = diag(r.opts.File, where, "%s", bad)
 				return
@@ -226,42 +237,77 @@ func (r *reader) table(t *Table, l *layout, in Info) {
 			r.report.SkippedRows++
 			continue
 		}
+		var bodies []fields.Body
 		if bodyCol >= 0 && bodyCol < len(row.Cells) && row.Cells[bodyCol].Text != "" {
 			text := row.Cells[bodyCol].Text
 			cb := l.bodies[i]
 			if cb.err != nil {
 				r.warn(where, "column %d %q: %v; kept the %d bodies before it", bodyCol+1, cols[bodyCol].header, cb.err, len(cb.bodies))
 			}
-			if len(cb.bodies) > 0 {
-				r.rowBodies(where, e, cb.bodies, f, cols, statusCol, codeCol, bodyCol)
+			bodies = cb.bodies
+			if len(bodies) == 0 && !placeholders[strings.ToLower(text)] {
+				// No body: the text is kept as any column errgen has no
+				// field for.
+				if e.Extra == nil {
+					e.Extra = map[string]string{}
+				}
+				e.Extra[cols[bodyCol].name] = text
+			}
+		}
+		// A cell of several statuses gives one entry per status.
+		for k, st := range statuses {
+			e, f := e, f
+			if k > 0 {
+				e.Extra = maps.Clone(e.Extra)
+			}
+			f.status, f.statusText = st, items[k]
+			if len(bodies) > 0 {
+				r.rowBodies(where, e, bodies, f, cols, statusCol, codeCol, bodyCol)
 				continue
 			}
-			// No body: the text is kept as any column errgen has no
-			// field for.
-			if e.Extra == nil {
-				e.Extra = map[string]string{}
-			}
-			e.Extra[cols[bodyCol].name] = text
+			r.rowEntry(where, e, f, row.Cells, cols, statusCol, codeCol, bodyCol)
 		}
-		e.Code, e.Status = f.code, f.status
-		switch {
-		case codeCol >= 0:
-			f.noCode = fmt.Sprintf("code is empty; expected an error code in column %d %q", codeCol+1, cols[codeCol].header)
-		case bodyCol >= 0 && bodyCol < len(row.Cells) && row.Cells[bodyCol].Text != "":
-			f.noCode = fmt.Sprintf("column %d %q holds no error body (a JSON object with a code or a message)", bodyCol+1, cols[bodyCol].header)
-		case bodyCol >= 0:
-			f.noCode = fmt.Sprintf("column %d %q is empty; expected an error body", bodyCol+1, cols[bodyCol].header)
-		default:
-			f.noCode = "code is empty"
-		}
-		switch {
-		case statusCol >= 0 && f.statusText == "":
-			f.noStatus = fmt.Sprintf("status of %s is empty (column %d %q); recorded as 0 (unknown)", e.Code, statusCol+1, cols[statusCol].header)
-		case statusCol < 0 && bodyCol >= 0:
-			f.noStatus = fmt.Sprintf("status of %s is unknown: no status column, and no error body in column %d %q; recorded as 0", e.Code, bodyCol+1, cols[bodyCol].header)
-		}
-		r.add(where, e, f)
 	}
+}
+
+// rowEntry appends the entry of a row without error bodies.
+func (r *reader) rowEntry(where string, e catalog.Entry, f rowFacts, cells []Cell, cols []column, statusCol, codeCol, bodyCol int) {
+	e.Code, e.Status = f.code, f.status
+	switch {
+	case codeCol >= 0:
+		f.noCode = fmt.Sprintf("code is empty; expected an error code in column %d %q", codeCol+1, cols[codeCol].header)
+	case bodyCol >= 0 && bodyCol < len(cells) && cells[bodyCol].Text != "":
+		f.noCode = fmt.Sprintf("column %d %q holds no error body (a JSON object with a code or a message)", bodyCol+1, cols[bodyCol].header)
+	case bodyCol >= 0:
+		f.noCode = fmt.Sprintf("column %d %q is empty; expected an error body", bodyCol+1, cols[bodyCol].header)
+	default:
+		f.noCode = "code is empty"
+	}
+	switch {
+	case statusCol >= 0 && f.statusText == "":
+		f.noStatus = fmt.Sprintf("status of %s is empty (column %d %q); recorded as 0 (unknown)", e.Code, statusCol+1, cols[statusCol].header)
+	case statusCol < 0 && bodyCol >= 0:
+		f.noStatus = fmt.Sprintf("status of %s is unknown: no status column, and no error body in column %d %q; recorded as 0", e.Code, bodyCol+1, cols[bodyCol].header)
+	}
+	r.add(where, e, f)
+}
+
+// anyStatus reports whether a row of t has a status in column x: a
+// cell that is neither empty, a placeholder nor a bad status.
+func anyStatus(t *Table, x int) bool {
+	for _, r := range t.Rows {
+		if emptyRow(r.Cells) {
+			continue
+		}
+		s := cellLine(r.Cells, x)
+		if s == "" || placeholders[strings.ToLower(s)] {
+			continue
+		}
+		if _, _, bad := parseStatuses(s); bad == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // rowFacts is what the checks of add need besides the entry.
@@ -327,6 +373,10 @@ func (r *reader) add(where string, e catalog.Entry, f rowFacts) {
 // alternatives, 0 when there is nothing to warn about.
 func fill(e *catalog.Entry, cells []Cell, cols []column) (paragraphs int) {
 	for x, c := range cells {
+		if placeholders[strings.ToLower(c.Text)] {
+			// "-" or "N/A" says the cell is empty.
+			c.Text = ""
+		}
 		switch cols[x].role {
 		case message:
 			e.Message = c.Text
@@ -346,7 +396,7 @@ func fill(e *catalog.Entry, cells []Cell, cols []column) (paragraphs int) {
 		case solution:
 			e.Solution = c.Text
 		case extra:
-			if c.Text != "" {
+			if c.Text != "" && !placeholders[strings.ToLower(c.Text)] {
 				if e.Extra == nil {
 					e.Extra = map[string]string{}
 				}

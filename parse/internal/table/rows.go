@@ -2,14 +2,16 @@ package table
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// parseStatus reads a status cell: "" is 0 (unknown); "400" and "400 Bad
-// Request" are 400. bad says what is wrong when it is not a status.
+// parseStatus reads a status cell holding one status: "" is 0
+// (unknown); "400", "400 Bad Request" and "Conflict (409)" are 400 and
+// 409. bad says what is wrong when it is not a status.
 func parseStatus(s string) (status int, bad string) {
 	digits := s
 	if i := strings.IndexByte(s, ' '); i > 0 && reasonPhrase(s[i+1:]) {
@@ -17,6 +19,8 @@ func parseStatus(s string) (status int, bad string) {
 		if len(digits) != 3 {
 			return 0, fmt.Sprintf("status %q is not a number", s)
 		}
+	} else if n, ok := phraseThenStatus(s); ok {
+		return n, ""
 	}
 	switch {
 	case s == "":
@@ -28,6 +32,55 @@ func parseStatus(s string) (status int, bad string) {
 	}
 	n, _ := strconv.Atoi(digits)
 	return n, ""
+}
+
+// phraseThenStatus reads Azure's form, a reason phrase and then the
+// status in parentheses: "Conflict (409)" is 409.
+func phraseThenStatus(s string) (int, bool) {
+	rest, ok := strings.CutSuffix(s, ")")
+	i := strings.LastIndexByte(rest, '(')
+	if !ok || i < 0 {
+		return 0, false
+	}
+	phrase, digits := strings.TrimSpace(rest[:i]), rest[i+1:]
+	if len(digits) != 3 || strings.Trim(digits, "0123456789") != "" || !reasonPhrase(phrase) || strings.ContainsAny(phrase, "()") {
+		return 0, false
+	}
+	n, _ := strconv.Atoi(digits)
+	return n, true
+}
+
+// maxStatuses bounds the statuses one cell may list.
+const maxStatuses = 16
+
+// parseStatuses reads a status cell: one status as parseStatus reads it,
+// or a list of HTTP statuses (100–599, each in any form parseStatus
+// reads) separated by ",", "/", "，", "、" or " or ": "400, 403" and
+// "400/403" are 400 and 403. items are the texts of the statuses, one
+// per status, a status listed twice counted once. "" is the one status
+// 0, item "". bad says what is wrong when the cell is no status.
+func parseStatuses(s string) (statuses []int, items []string, bad string) {
+	n, bad := parseStatus(s)
+	if bad == "" {
+		return []int{n}, []string{s}, ""
+	}
+	parts := strings.FieldsFunc(strings.ReplaceAll(s, " or ", ","), func(r rune) bool {
+		return r == ',' || r == '/' || r == '，' || r == '、'
+	})
+	if len(parts) < 2 || len(parts) > maxStatuses {
+		return nil, nil, bad
+	}
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		n, b := parseStatus(p)
+		if b != "" || n < 100 || n > 599 {
+			return nil, nil, bad
+		}
+		if !slices.Contains(statuses, n) {
+			statuses, items = append(statuses, n), append(items, p)
+		}
+	}
+	return statuses, items, ""
 }
 
 // reasonPhrase reports whether s reads as the reason phrase after a

@@ -92,6 +92,20 @@ func TestVocabulary(t *testing.T) {
 		"处理建议":                       solution,
 		"対処方法":                       solution,
 		"Handling Measure":           solution,
+		"Summary":                    description,
+		"说明":                         description,
+		"Explanation":                description,
+		"Details":                    description,
+		"原因":                         description,
+		"Error code name":            code,
+		"返回码":                        code,
+		"返回代码":                       code,
+		"HTTP status code(s)":        status,
+		"HTTP Status Codes":          status,
+		"Status code(s)":             status,
+		"Status codes":               status,
+		"Summary of errors":          extra,
+		"Error code names":           extra,
 		"Error Code Description":     extra,
 		"Code Example":               extra,
 		"Error Message (English)":    extra,
@@ -185,6 +199,51 @@ func TestDescribe(t *testing.T) {
 			name:   "words are not identifiers",
 			table:  mk(1, "Field | Code", "error code | 1", "message | 2"),
 			fields: " code", error: true,
+		},
+		{
+			name:   "unnamed column of statuses beside a code column is the status",
+			table:  mk(1, "Code | HTTP | Message", "invalid_grant | 401 | m", "invalid_request | 400 Bad Request | m", "slow_down | | m"),
+			fields: "code status message", error: true,
+		},
+		{
+			name:   "any header, statuses in Azure's and list forms",
+			table:  mk(1, "Error | Foo | Notes", "Conflict | Conflict (409) | n", "Denied | 401, 403 | n", "Gone | 410/404 | n"),
+			fields: "code status ", error: true,
+		},
+		{
+			name:   "a second code column of statuses is the status",
+			table:  mk(1, "Code | Error Code | Message", "invalid_grant | 401 | m"),
+			fields: "code status message", error: true,
+		},
+		{
+			name:   "numeric codes are not statuses",
+			table:  mk(1, "Code | Error Code | Message", "invalid_grant | 1001 | m", "invalid_scope | 1002 | m"),
+			fields: "code  message", error: true,
+		},
+		{
+			name:   "a column of numbers not all statuses is left alone",
+			table:  mk(1, "Code | Limit | Message", "quota | 400 | m", "rate | 1000 | m"),
+			fields: "code  message", error: true,
+		},
+		{
+			name:   "no error status among the numbers",
+			table:  mk(1, "Code | Limit | Message", "quota | 100 | m", "rate | 200 | m"),
+			fields: "code  message", error: true,
+		},
+		{
+			name:   "statuses without a code column are not the status",
+			table:  mk(1, "HTTP | Message", "401 | m"),
+			fields: " message",
+		},
+		{
+			name:   "a status column by header wins",
+			table:  mk(1, "Code | HTTP | Status", "a | 401 | 400"),
+			fields: "code  status", error: true,
+		},
+		{
+			name:   "a code column of numeric codes keeps the code, 1xx–3xx only",
+			table:  mk(1, "Code | Message", "100 | m", "200 | m"),
+			fields: "code message", error: true,
 		},
 		{
 			name:   "first column of a role wins",
@@ -300,6 +359,55 @@ func TestRows(t *testing.T) {
 				`f: table 1: no status column (expected "Status Code", "HTTP Status Code", "HTTP Status" or "Status"); every entry has status 0 (unknown)`,
 				`f: table 1, row 2: duplicates table 1, row 1 (status 0, code A, every column equal); both kept`,
 				`f: table 2, row 1: status 4000 of B is not an HTTP status (100–599); kept as documented`,
+			},
+		},
+		{
+			name:    "status in an unnamed column",
+			tables:  []Table{mk(1, "Code | HTTP | Message", "invalid_grant | 401 | m", "invalid_request | 400 | m")},
+			entries: "401 invalid_grant@1.1, 400 invalid_request@1.2",
+			warnings: []string{
+				`f: table 1: column 2 "HTTP" holds only HTTP statuses; read as the status`,
+			},
+		},
+		{
+			name:    "Azure's reason phrase then status",
+			tables:  []Table{mk(1, "Status | Code", "Conflict (409) | A", "Not Found (404) | B", "Too Many Requests(429) | C")},
+			entries: "409 A@1.1, 404 B@1.2, 429 C@1.3",
+		},
+		{
+			name: "several statuses in a cell",
+			tables: []Table{mk(1, "Status | Code | Message", "400, 403 | A | m", "400/403 | B | m", "401 or 404 | C | m",
+				"400 Bad Request, 403 Forbidden | D | m", "409、409 | E | m", "200, 400 | F | m")},
+			entries:  "400 A@1.1, 403 A@1.1, 400 B@1.2, 403 B@1.2, 401 C@1.3, 404 C@1.3, 400 D@1.4, 403 D@1.4, 409 E@1.5, 400 F@1.6",
+			nonError: 1,
+			warnings: []string{
+				`f: table 1, row 6: status 200 of F is not an error status (1xx–3xx); row left out`,
+			},
+		},
+		{
+			name:    "a list of statuses only of HTTP statuses",
+			tables:  []Table{mk(1, "Status | Code", "400, 4000 | A", "400 / x | B", "400,, | C", "(409) | D", "Conflict (4099) | E", "400 | F")},
+			opts:    Options{SkipBadRows: true},
+			entries: "400 F@1.6",
+			skipped: 5,
+			warnings: []string{
+				`f: table 1, row 1: status "400, 4000" is not a number; expected an HTTP status code such as 400 in column 1 "Status"; row skipped`,
+				`f: table 1, row 2: status "400 / x" is not a number; expected an HTTP status code such as 400 in column 1 "Status"; row skipped`,
+				`f: table 1, row 3: status "400,," is not a number; expected an HTTP status code such as 400 in column 1 "Status"; row skipped`,
+				`f: table 1, row 4: status "(409)" is not a number; expected an HTTP status code such as 400 in column 1 "Status"; row skipped`,
+				`f: table 1, row 5: status "Conflict (4099)" is not a number; expected an HTTP status code such as 400 in column 1 "Status"; row skipped`,
+			},
+		},
+		{
+			name:    "every status bad, skipped",
+			tables:  []Table{mk(1, "Status | Code", "Active | A", "- | B", "Deprecated | C")},
+			opts:    Options{SkipBadRows: true},
+			entries: "0 B@1.2",
+			skipped: 2,
+			warnings: []string{
+				`f: table 1, row 1: status "Active" is not a number; expected an HTTP status such as 400, "400 Bad Request", "Conflict (409)" or "400, 403" in column 1 "Status", but no row of it holds one; if another column holds the status, give --column status=HEADER (or an index); row skipped`,
+				`f: table 1, row 2: status of B is empty (column 1 "Status"); recorded as 0 (unknown)`,
+				`f: table 1, row 3: status "Deprecated" is not a number; expected an HTTP status such as 400, "400 Bad Request", "Conflict (409)" or "400, 403" in column 1 "Status", but no row of it holds one; if another column holds the status, give --column status=HEADER (or an index); row skipped`,
 			},
 		},
 		{
@@ -542,5 +650,73 @@ func TestPlaceholderStatus(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("warnings lack %q:\n%s", want, got)
 		}
+	}
+}
+
+func TestParseStatuses(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string // statuses and items, or "bad"
+	}{
+		{"", "[0] []"},
+		{"400", "[400] [400]"},
+		{"400 Bad Request", "[400] [400 Bad Request]"},
+		{"404 (Not Found)", "[404] [404 (Not Found)]"},
+		{"Conflict (409)", "[409] [Conflict (409)]"},
+		{"Conflict(409)", "[409] [Conflict(409)]"},
+		{"4000", "[4000] [4000]"},
+		{"400, 403", "[400 403] [400 403]"},
+		{"400/403", "[400 403] [400 403]"},
+		{"400，403、404", "[400 403 404] [400 403 404]"},
+		{"401 or 403", "[401 403] [401 403]"},
+		{"Conflict (409), 412 Precondition Failed", "[409 412] [Conflict (409) 412 Precondition Failed]"},
+		{"400, 400", "[400] [400]"},
+		{"400, 4000", "bad"},
+		{"400, 40", "bad"},
+		{"400,", "bad"},
+		{"4xx", "bad"},
+		{"Conflict (40x)", "bad"},
+		{"(409)", "bad"},
+		{"Conflict (409) (410)", "bad"},
+		{"Error 2 (409)", "bad"},
+		{"4000 Bad", "bad"},
+		{strings.Repeat("400,", 17) + "400", "bad"},
+	} {
+		ns, items, bad := parseStatuses(tc.in)
+		got := fmt.Sprintf("%v %v", ns, items)
+		if tc.in == "" {
+			got = fmt.Sprintf("%v []", ns)
+		}
+		if bad != "" {
+			got = "bad"
+			if ns != nil {
+				t.Errorf("%q: statuses %v beside %q", tc.in, ns, bad)
+			}
+		}
+		if got != tc.want {
+			t.Errorf("parseStatuses(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestPlaceholderText: a text cell holding only a placeholder is empty.
+func TestPlaceholderText(t *testing.T) {
+	tb := mk(1, "Code | Message | Title | Description | Solution | Notes | Example Response",
+		"A | - | N/A | — | None | n/a | -",
+		"B | m- | t | None of these. | -1 | / | ")
+	entries, _, err := Read([]Table{tb}, Options{File: "f"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, fmt.Sprintf("%s %q %q %q %q %v", e.Code, e.Message, e.Title, e.Description, e.Solution, e.Extra))
+	}
+	want := []string{
+		`A "" "" "" "" map[]`,
+		`B "m-" "t" "None of these." "-1" map[]`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
