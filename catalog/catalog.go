@@ -29,7 +29,7 @@
 //	    "kind": "html-table",               // the parser that read it
 //	    "url": "https://…/ErrorCode.html",  // where the vendor publishes it
 //	    "file": "huaweicloud/identitycenter/ErrorCode.html", // slash path, relative to the config file
-//	    "sha256": "…",                      // hex SHA-256 of the file's bytes
+//	    "sha256": "…",                      // hex SHA-256 of the file's bytes (and of the files it $refs, see below)
 //	    "date": "2026-11-25"                // the day the snapshot was taken, from errgen.lock
 //	  },
 //	  "envelope": {                         // how an error body carries the code
@@ -105,6 +105,22 @@
 // line as the page has it, indentation included, which nests bullets;
 // empty lines are dropped.
 //
+// # Source digest
+//
+// source.sha256 says which bytes the catalog was read from, so that
+// errgen check sees a source that changed. For a source read alone it is
+// the hex SHA-256 of the file's bytes. When its parse also read other
+// files (an OpenAPI document's $refs to local files), it is the hex
+// SHA-256 of one record for the source and then one per other file, in
+// the order the parser first read them, each file once:
+//
+//	record = path 0x00 size 0x00 bytes
+//
+// where path is the file's slash path relative to the source's directory
+// ("" for the source itself), size its length in bytes in decimal ASCII,
+// and bytes its content as read. A change in any of the files changes the
+// digest, and a source with no $ref'd files keeps the plain file digest.
+//
 // # Notes
 //
 // note is a remark errgen's parser or the catalog's author adds to an
@@ -151,7 +167,9 @@ type Source struct {
 	// File is the snapshot's path, slash-separated and relative to the
 	// config file that names it.
 	File string `json:"file,omitempty"`
-	// SHA256 is the hex digest of the snapshot's bytes.
+	// SHA256 is the hex digest of the snapshot's bytes, and of the
+	// files its parse read through $refs (see "Source digest" in the
+	// package doc).
 	SHA256 string `json:"sha256,omitempty"`
 	// Date is the day (YYYY-MM-DD, UTC) the snapshot's bytes were taken,
 	// as the lock file beside the config records it; "" when unknown.
@@ -183,10 +201,21 @@ type Envelope struct {
 // {"code": "/errors/*/code", "message": "/errors/*/message"}, and the code
 // and message of one element pair up. A pointer has at most one "*"; the
 // request ID pointer has none.
+//
+// A message pointer without "*" beside a code pointer with one is the
+// body's one message, which every listed code pairs with: Microsoft
+// Entra's {"error_description", "error_codes": [70011]} has the shape
+// {"code": "/error_codes/*", "message": "/error_description"}.
+//
+// CodePrefix is what the documentation writes before the code the body
+// sends: with "AADSTS", the body's 70011 (number or string) is the
+// documented code "AADSTS70011". It is prepended to every code the shape
+// reads, as sent; "" for none.
 type Shape struct {
-	Code      string `json:"code"`
-	Message   string `json:"message,omitempty"`
-	RequestID string `json:"request_id,omitempty"`
+	Code       string `json:"code"`
+	CodePrefix string `json:"code_prefix,omitempty"`
+	Message    string `json:"message,omitempty"`
+	RequestID  string `json:"request_id,omitempty"`
 }
 
 // Field is one documented field of an error body besides code, message and

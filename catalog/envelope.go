@@ -1,6 +1,11 @@
 package catalog
 
-import "slices"
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // namedEnvelopes are the envelopes a config can name instead of spelling
 // out their shapes.
@@ -13,6 +18,17 @@ var namedEnvelopes = map[string]Envelope{
 			{Code: "/error/code", Message: "/error/message", RequestID: "/error/request_id"},
 		},
 		RequestIDHeader: "X-Request-Id",
+	},
+	// OAuth 2.0 (RFC 6749 §5.2) and the servers built on it answer
+	// {"error": "invalid_client", "error_description": "…"}: the code is
+	// the error keyword. Vendors that also send a numeric code, such as
+	// Microsoft Entra's "error_codes": [70011] for the documented
+	// AADSTS70011, need an envelope of their own that reads it, with
+	// code_prefix (see Shape).
+	"oauth2": {
+		Shapes: []Shape{
+			{Code: "/error", Message: "/error_description"},
+		},
 	},
 	// RFC 7644 §3.12: the code is the scimType keyword when the body has
 	// one ("uniqueness"), else the status ("404", a JSON string per the
@@ -52,4 +68,20 @@ func EnvelopeNames() []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// CheckCodePrefix says why p cannot be a [Shape]'s CodePrefix, or returns
+// "" when it can: a prefix is prepended to codes that constants, tables
+// and messages show, so it is printable text (spaces inside only), valid
+// UTF-8.
+func CheckCodePrefix(p string) string {
+	switch {
+	case !utf8.ValidString(p):
+		return "not valid UTF-8"
+	case strings.IndexFunc(p, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0:
+		return "control or invisible characters: want the text the documentation writes before the code, such as AADSTS"
+	case strings.TrimSpace(p) != p:
+		return "spaces at either end: want the text the documentation writes before the code, such as AADSTS"
+	}
+	return ""
 }

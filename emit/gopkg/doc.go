@@ -50,11 +50,27 @@
 // message of one element paired, and FromResponse returns an *Errors. So
 // errors.Is(err, idm.UserLoginFailed) finds any listed error through
 // wrapping, and errors.As finds the first *Error or the *Errors. A message
-// pointer of such a shape must go through the same "*"; request ID and
-// field pointers have none. Parse resolves the body's pointers in one pass,
-// then each element's; a one-error body costs the *Errors, the *Error and
-// the message. Without a "*" in a code pointer the package API is the one
-// above, and "*" is an ordinary key.
+// pointer of such a shape either goes through the same "*", and pairs
+// each element's code with that element's message, or has no "*": the
+// body's one message, which every listed code pairs with (Microsoft
+// Entra's {"error_description", "error_codes": [70011, …]} has the shape
+// {"code": "/error_codes/*", "message": "/error_description"}); request
+// ID and field pointers have none. Parse resolves the body's pointers in
+// one pass, then each element's; a one-error body costs the *Errors, the
+// *Error and the message. Without a "*" in a code pointer the package API
+// is the one above, and "*" is an ordinary key.
+//
+// # Code prefixes
+//
+// A shape's CodePrefix is what the documentation writes before the codes
+// the body sends: Entra documents AADSTS70011 and sends 70011. Parse puts
+// it before every code it reads through that shape, a JSON number as
+// written or a string, so Code is the code as documented and
+// errors.Is(err, entra.AADSTS70011) holds; the body's 99999 gives Code
+// "AADSTS99999", which is not documented and matches no constant, as any
+// unknown code. Parse compares the prefix and the body's bytes with the
+// sorted code table in place, so a documented code still costs no
+// allocation. A shape without prefix reads codes as they are.
 //
 // So that errors.Is(err, identitycenter.Code1000) holds for any error
 // wrapping an *Error with that code, *Error has an Is method that compares
@@ -176,7 +192,9 @@
 // (a status-only entry), a shape without a code pointer or with something
 // that is not a JSON pointer (RFC 6901), a "*" where it cannot be (twice
 // in a pointer, in a request ID or field pointer, or in a message pointer
-// that does not share the code's array), a field without pointer, two
-// fields with the same Go name, and the naming problems above. Messages
+// that reaches into another array than the code's), a code prefix that is
+// not printable text (see catalog.CheckCodePrefix) or that no documented
+// code starts with, a field without pointer, two fields with the same Go
+// name, and the naming problems above. Messages
 // name an entry by its table and row, its JSON pointer, or its line.
 package gopkg

@@ -631,14 +631,27 @@ func (g *gen) errorsFile() *jen.File {
 		if g.env.array {
 			list = []jen.Code{jen.Id("list").Op(":").Lit(g.env.lists[i])}
 		}
-		shapes = append(shapes, jen.Values(append(list,
+		fields := append(list,
 			jen.Id("code").Op(":").Lit(sh.code),
 			jen.Id("message").Op(":").Lit(sh.message),
 			jen.Id("requestID").Op(":").Lit(sh.requestID),
-		)...))
+		)
+		if sh.messageInBody {
+			fields = append(fields, jen.Id("messageInBody").Op(":").True())
+		}
+		if sh.prefix != "" {
+			fields = append(fields, jen.Id("prefix").Op(":").Lit(sh.prefix))
+		}
+		shapes = append(shapes, jen.Values(fields...))
 		line := "  - code " + strconv.Quote(s.Code)
+		if sh.prefix != "" {
+			line += ", with " + strconv.Quote(s.CodePrefix) + " before it"
+		}
 		if s.Message != "" {
 			line += ", message " + strconv.Quote(s.Message)
+			if sh.messageInBody {
+				line += " (one for all the listed codes)"
+			}
 		}
 		if s.RequestID != "" {
 			line += ", request ID " + strconv.Quote(s.RequestID)
@@ -668,7 +681,7 @@ func (g *gen) errorsFile() *jen.File {
 // elementPointers point into one element of such an array. Each of
 // envelopeShapes has the index of its array (list, -1 for a shape with
 // one error) and of its code and message among elementPointers (or, with
-// no list, among envelopePointers), -1 for none.
+// no list or messageInBody, among envelopePointers), -1 for none.
 `)
 		f.Var().Id("envelopePointers").Op("=").Index(jen.Op("...")).Index().String().Custom(multi, ptrs...)
 		f.Var().Id("elementPointers").Op("=").Index(jen.Op("...")).Index().String().Custom(multi, elems...)
@@ -681,6 +694,33 @@ func (g *gen) errorsFile() *jen.File {
 		g.singleAPI(f, shapeDoc)
 	}
 	return f
+}
+
+// prefixDoc says, when a shape has a code prefix, what Code then holds.
+func (g *gen) prefixDoc(f *jen.File) {
+	for i, sh := range g.env.shapes {
+		if sh.prefix == "" {
+			continue
+		}
+		// envelope made sure that a documented code starts with it.
+		var code string
+		for _, c := range g.codes {
+			if strings.HasPrefix(c, sh.prefix) {
+				code = c
+				break
+			}
+		}
+		var d doc
+		d.para()
+		d.text(fmt.Sprintf(`Where a layout has a prefix, Code is the code the body sends with the
+			prefix before it, as the vendor documents it: for the layout of code
+			pointer %s, the body's %s is Code %s.`, strconv.Quote(oneLine(g.c.Envelope.Shapes[i].Code)),
+			strconv.Quote(oneLine(strings.TrimPrefix(code, sh.prefix))), strconv.Quote(oneLine(code))))
+		for _, l := range d {
+			f.Comment(commentLine(l))
+		}
+		return
+	}
 }
 
 // singleAPI adds Parse and FromResponse for a body that carries one
@@ -699,6 +739,7 @@ func (g *gen) singleAPI(f *jen.File, shapeDoc doc) {
 	for _, l := range shapeDoc {
 		f.Comment(commentLine(l))
 	}
+	g.prefixDoc(f)
 	comment(f, `
 //
 // ok is false when body is not valid JSON or fits no layout. Raw is body
@@ -707,21 +748,16 @@ func (g *gen) singleAPI(f *jen.File, shapeDoc doc) {
 `)
 	f.Func().Id("Parse").Params(jen.Id("status").Int(), jen.Id("body").Index().Byte()).Params(jen.Op("*").Id("Error"), jen.Bool()).Block(
 		jen.Var().Id("found").Index(jen.Len(jen.Id("envelopePointers"))).Id("errgenSpan"),
-		jen.List(jen.Id("code"), jen.Id("message"), jen.Id("requestID"), jen.Id("ok")).Op(":=").Id("errgenParse").Call(
+		jen.List(jen.Id("code"), jen.Id("prefix"), jen.Id("message"), jen.Id("requestID"), jen.Id("ok")).Op(":=").Id("errgenParse").Call(
 			jen.Id("body"), jen.Id("envelopePointers").Index(jen.Empty(), jen.Empty()), jen.Id("envelopeShapes").Index(jen.Empty(), jen.Empty()), jen.Id("found").Index(jen.Empty(), jen.Empty())),
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.False())),
-		e.Clone().Op(":=").Op("&").Id("Error").Values(
+		jen.Return(jen.Op("&").Id("Error").Custom(multi,
+			jen.Id("Code").Op(":").Id("Code").Call(jen.Id("errgenCode").Call(jen.Id("sortedCodes").Index(jen.Empty(), jen.Empty()), jen.Id("prefix"), jen.Id("code"))),
 			jen.Id("Status").Op(":").Id("status"),
 			jen.Id("Message").Op(":").Id("message"),
 			jen.Id("RequestID").Op(":").Id("requestID"),
 			jen.Id("Raw").Op(":").Id("body"),
-		),
-		jen.If(jen.List(jen.Id("i"), jen.Id("known")).Op(":=").Id("errgenSearchBytes").Call(jen.Id("sortedCodes").Index(jen.Empty(), jen.Empty()), jen.Id("code")), jen.Id("known")).Block(
-			e.Clone().Dot("Code").Op("=").Id("Code").Call(jen.Id("sortedCodes").Index(jen.Id("i"))),
-		).Else().Block(
-			e.Clone().Dot("Code").Op("=").Id("Code").Call(jen.Id("code")),
-		),
-		jen.Return(e.Clone(), jen.True()),
+		), jen.True()),
 	)
 
 	var headerDoc string
@@ -818,13 +854,14 @@ func (g *gen) arrayAPI(f *jen.File, shapeDoc doc) {
 // Parse reads an error response body. It tries the vendor's body layouts
 // in this order and uses the first whose code is a JSON string or number
 // (a number is taken as written) at least once; "*" stands for every
-// element of an array, and the code and message of one element belong
-// together:
+// element of an array, the code and message of one element belong
+// together, and a message outside the array belongs to every listed code:
 //
 `)
 	for _, l := range shapeDoc {
 		f.Comment(commentLine(l))
 	}
+	g.prefixDoc(f)
 	comment(f, `
 //
 // Every element with a code becomes one [*Error] of Errors, in body
@@ -855,19 +892,14 @@ func (g *gen) arrayAPI(f *jen.File, shapeDoc doc) {
 			jen.Id("Raw").Op(":").Id("body"),
 		),
 		jen.For(jen.List(jen.Id("i"), jen.Id("el")).Op(":=").Range().Id("list")).Block(
-			jen.Id("e").Op(":=").Op("&").Id("all").Index(jen.Id("i")),
-			jen.Op("*").Id("e").Op("=").Id("Error").Values(
+			jen.Id("all").Index(jen.Id("i")).Op("=").Id("Error").Custom(multi,
+				jen.Id("Code").Op(":").Id("Code").Call(jen.Id("errgenCode").Call(jen.Id("sortedCodes").Index(jen.Empty(), jen.Empty()), jen.Id("el").Dot("prefix"), jen.Id("el").Dot("code"))),
 				jen.Id("Status").Op(":").Id("status"),
 				jen.Id("Message").Op(":").Id("el").Dot("message"),
 				jen.Id("RequestID").Op(":").Id("requestID"),
 				jen.Id("Raw").Op(":").Id("body"),
 			),
-			jen.If(jen.List(jen.Id("k"), jen.Id("known")).Op(":=").Id("errgenSearchBytes").Call(jen.Id("sortedCodes").Index(jen.Empty(), jen.Empty()), jen.Id("el").Dot("code")), jen.Id("known")).Block(
-				jen.Id("e").Dot("Code").Op("=").Id("Code").Call(jen.Id("sortedCodes").Index(jen.Id("k"))),
-			).Else().Block(
-				jen.Id("e").Dot("Code").Op("=").Id("Code").Call(jen.Id("el").Dot("code")),
-			),
-			es.Clone().Dot("Errors").Index(jen.Id("i")).Op("=").Id("e"),
+			es.Clone().Dot("Errors").Index(jen.Id("i")).Op("=").Op("&").Id("all").Index(jen.Id("i")),
 		),
 	}
 	body = append(body, setFields...)

@@ -143,8 +143,14 @@ func copySupport(source, name, pkg string) ([]byte, error) {
 }
 
 // shape is a catalog.Shape as indexes into the envelope's pointer list;
-// -1 means absent.
-type shape struct{ code, message, requestID int }
+// -1 means absent. messageInBody marks a message outside the array whose
+// elements the code is read from: it indexes the body's pointers, and
+// every listed code pairs with it.
+type shape struct {
+	code, message, requestID int
+	messageInBody            bool
+	prefix                   string
+}
 
 // env is the catalog's envelope resolved at generation time: distinct
 // pointers as reference tokens, the shapes that use them, and the index
@@ -226,7 +232,13 @@ func envelope(c *catalog.Catalog) (env, error) {
 		if err != nil {
 			return env{}, err
 		}
-		sh, list := shape{message: -1}, -1
+		if msg := catalog.CheckCodePrefix(s.CodePrefix); msg != "" {
+			return env{}, fail(where+"/code_prefix", "code prefix %q: %s", s.CodePrefix, msg)
+		}
+		if p := s.CodePrefix; p != "" && !slices.ContainsFunc(c.Entries, func(e catalog.Entry) bool { return strings.HasPrefix(e.Code, p) }) {
+			return env{}, fail(where+"/code_prefix", "code prefix %q: no documented code starts with it, so this shape can never give a documented code; want the text the documentation writes before the codes the body sends, such as \"AADSTS\" for AADSTS70011", p)
+		}
+		sh, list := shape{message: -1, prefix: s.CodePrefix}, -1
 		if star < 0 {
 			if sh.code, err = body(where+"/code", s.Code); err != nil {
 				return env{}, err
@@ -242,10 +254,15 @@ func envelope(c *catalog.Catalog) (env, error) {
 				if err != nil {
 					return env{}, err
 				}
-				if mstar != star || !slices.Equal(msg[:mstar], code[:star]) {
-					return env{}, fail(where+"/message", "message pointer %q must reach into the same array as code pointer %q, through the same \"*\"", s.Message, s.Code)
+				switch {
+				case mstar < 0:
+					// The body's one message, for every listed code.
+					sh.message, sh.messageInBody = intern(&e.pointers, bodyIndex, msg), true
+				case mstar != star || !slices.Equal(msg[:mstar], code[:star]):
+					return env{}, fail(where+"/message", "message pointer %q must reach into the same array as code pointer %q, through the same \"*\", or have no \"*\" (one message for all the listed codes)", s.Message, s.Code)
+				default:
+					sh.message = intern(&e.elemPointers, elemIndex, msg[mstar+1:])
 				}
-				sh.message = intern(&e.elemPointers, elemIndex, msg[mstar+1:])
 			}
 		}
 		if sh.requestID, err = body(where+"/request_id", s.RequestID); err != nil {

@@ -49,6 +49,13 @@ func TestBundledLiteral(t *testing.T) {
 				t.Fatalf("generate writes no page for %s", c.ID)
 			}
 			CheckPage(t, page, c, names)
+			docs := map[string][]byte{}
+			for name, data := range files {
+				if rest, ok := strings.CutPrefix(name, build.DocsDir+"/"); ok {
+					docs[rest] = data
+				}
+			}
+			checkOperations(t, docs, c)
 		})
 		cats = append(cats, c)
 	}

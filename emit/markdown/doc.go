@@ -25,6 +25,29 @@
 // and Operations columns follow when some entry has them (catalogs read
 // from OpenAPI documents).
 //
+// The page's title is the catalog's and " error codes", unless the
+// catalog's title already ends so ("Acme error codes", "Acme errors"):
+// no title doubles its words.
+//
+// # Operations
+//
+// A shared error response of an API description is documented under
+// every operation that uses it, often hundreds. A row lists its
+// operations in full up to [CellOperations]; one with more shows the
+// first five, the count and a link to the full list on the catalog's
+// operations page, "<catalog-id>.operations.md", where rows with the same
+// operations share one list. So 100 codes used by 700 operations each
+// make a page of about 60 KB, not 3 MB.
+//
+// # The example
+//
+// The program parses a body as the envelope sends it (see
+// templates/README.md): the code where the first shape able to carry it
+// puts it ("*" taking an array's first element), without the shape's
+// CodePrefix, a JSON number where the body sends one; its comment names a
+// documented status, or says "any error status" (or the 4XX or 5XX range)
+// for a code documented without one, and the page says what a prefix is.
+//
 // # Anchors
 //
 // A code's first row carries an anchor, <a id="…">, that depends on the

@@ -52,13 +52,17 @@ type Options struct {
 }
 
 // Emit returns the pages of every catalog, keyed by slash path relative
-// to opts.Dir: "<catalog-id>.md" for each, and "README.md", the index.
+// to opts.Dir: "<catalog-id>.md" for each, "README.md", the index, and
+// "<catalog-id>.operations.md" for a catalog with an entry documented
+// under more than [CellOperations] operations: the full lists the
+// reference table shortens.
 func Emit(pages []Page, opts Options) (map[string][]byte, error) {
 	tmpls, err := load(opts)
 	if err != nil {
 		return nil, err
 	}
 	files := map[string][]byte{}
+	operationPages := map[string][]byte{}
 	var index indexData
 	for _, p := range pages {
 		d, err := pageData(p, opts.Dir)
@@ -71,6 +75,21 @@ func Emit(pages []Page, opts Options) (map[string][]byte, error) {
 		}
 		files[p.Catalog.ID+".md"] = out
 		index.Pages = append(index.Pages, d)
+		if d.OperationsFile == "" {
+			continue
+		}
+		out, err = execute(tmpls["operations.md.tmpl"], d)
+		if err != nil {
+			return nil, err
+		}
+		operationPages[d.OperationsFile] = out
+	}
+	for name, out := range operationPages {
+		if _, dup := files[name]; dup {
+			return nil, &catalog.Diagnostic{Where: "catalog " + strings.TrimSuffix(name, OperationsSuffix),
+				Message: fmt.Sprintf("its operations page %s would replace the reference page of another catalog; rename one of the catalogs", name)}
+		}
+		files[name] = out
 	}
 	out, err := execute(tmpls["index.md.tmpl"], &index)
 	if err != nil {
@@ -115,7 +134,8 @@ func load(opts Options) (map[string]tmpl, error) {
 		for _, e := range entries {
 			if strings.HasSuffix(e.Name(), ".tmpl") && !slices.Contains(templates.Names, e.Name()) {
 				return nil, &catalog.Diagnostic{File: path.Join(opts.TemplatesDir, e.Name()),
-					Message: fmt.Sprintf("unknown template: errgen reads %s; rename the file or remove it", strings.Join(templates.Names, " and "))}
+					Message: fmt.Sprintf("unknown template: errgen reads %s and %s; rename the file or remove it",
+						strings.Join(templates.Names[:len(templates.Names)-1], ", "), templates.Names[len(templates.Names)-1])}
 			}
 		}
 	}
@@ -211,12 +231,17 @@ func emptyCell(l []byte) int {
 	return -1
 }
 
-// PageData is what catalog.md.tmpl receives; templates/README.md
-// documents it for template authors.
+// PageData is what catalog.md.tmpl and operations.md.tmpl receive;
+// templates/README.md documents it for template authors.
 type PageData struct {
 	Catalog *catalog.Catalog
 	// Title is the catalog's title, or its ID.
-	Title, Vendor, ID                 string
+	Title, Vendor, ID string
+	// Heading is the page's title: Title and " error codes", or Title
+	// alone when it already says so ("Acme error codes", "Acme errors").
+	// Subject is what the page documents the errors of: Title without
+	// such an ending ("Acme").
+	Heading, Subject                  string
 	SourceURL, SnapshotFile, SHA256   string
 	SnapshotDate                      string
 	Codes, Entries                    int
@@ -227,6 +252,41 @@ type PageData struct {
 	First                             Row
 	HasTitles, HasOperations          bool
 	StatusList                        string
+	// CodePrefixes are the prefixes the documentation writes before
+	// codes that bodies send without them (catalog.Shape.CodePrefix).
+	CodePrefixes []CodePrefix
+	// OperationLists are the full operation lists the reference table
+	// shortens, on the operations page; a list several rows share is
+	// there once.
+	OperationLists []OperationList
+	// OperationsFile is the operations page, relative to the pages'
+	// directory ("" when no list is shortened); OperationsLink links it
+	// from the catalog's page and PageLink links the catalog's page from
+	// it.
+	OperationsFile, OperationsLink, PageLink string
+	// CellOperations is the constant of that name: how many operations
+	// a row lists in full.
+	CellOperations int
+}
+
+// CodePrefix is a prefix the documentation writes before the codes a
+// shape's bodies send without it.
+type CodePrefix struct {
+	Prefix string
+	// Pointer is where the body carries the code.
+	Pointer string
+	// Code is a documented code with the prefix, and Sent the JSON value
+	// a body sends for it: "AADSTS70011" and "70011".
+	Code, Sent string
+}
+
+// OperationList is one full list of operations, and the rows that have it.
+type OperationList struct {
+	// Anchor is the list's id on the operations page.
+	Anchor string
+	Rows   []Row
+	// Operations are "METHOD path", one per element.
+	Operations []string
 }
 
 // GoData is about the generated Go package.
@@ -266,7 +326,13 @@ type Row struct {
 	Title                          string
 	// Operations are the entry's operations, "METHOD path" one a line.
 	Operations string
-	GoName     string
+	// OperationCount counts them. OperationsShown are those the table
+	// shows: all of them, or the first few when there are more than
+	// CellOperations; then OperationsLink links the full list on the
+	// operations page.
+	OperationCount                  int
+	OperationsShown, OperationsLink string
+	GoName                          string
 }
 
 type indexData struct {
@@ -284,22 +350,24 @@ func pageData(p Page, dir string) (*PageData, error) {
 	}
 	pageFile := path.Join(dir, c.ID+".md")
 	d := &PageData{
-		Catalog:      c,
-		Title:        c.Title,
-		Vendor:       c.Vendor,
-		ID:           c.ID,
-		SourceURL:    c.Source.URL,
-		SnapshotFile: c.Source.File,
-		SHA256:       c.Source.SHA256,
-		SnapshotDate: c.Source.Date,
-		Codes:        len(c.Codes()),
-		Entries:      len(c.Entries),
-		Index:        linkPath(rel(pageFile, path.Join(dir, "README.md"))),
-		Link:         linkPath(c.ID + ".md"),
+		Catalog:        c,
+		Title:          c.Title,
+		Vendor:         c.Vendor,
+		ID:             c.ID,
+		SourceURL:      c.Source.URL,
+		SnapshotFile:   c.Source.File,
+		SHA256:         c.Source.SHA256,
+		SnapshotDate:   c.Source.Date,
+		Codes:          len(c.Codes()),
+		Entries:        len(c.Entries),
+		Index:          linkPath(rel(pageFile, path.Join(dir, "README.md"))),
+		Link:           linkPath(c.ID + ".md"),
+		CellOperations: CellOperations,
 	}
 	if d.Title == "" {
 		d.Title = c.ID
 	}
+	d.Heading, d.Subject = heading(d.Title)
 	if d.Vendor == "" {
 		d.Vendor = "the vendor"
 	}
@@ -337,11 +405,17 @@ func pageData(p Page, dir string) (*PageData, error) {
 				ops = append(ops, op.Method+" "+op.Path)
 			}
 			r.Operations = strings.Join(ops, "\n")
+			r.OperationCount = len(ops)
+			r.OperationsShown = r.Operations
+			if len(ops) > CellOperations {
+				r.OperationsShown = strings.Join(ops[:shownOperations], "\n")
+			}
 			d.HasTitles = d.HasTitles || r.Title != ""
 			d.HasOperations = d.HasOperations || r.Operations != ""
 			d.Rows = append(d.Rows, r)
 		}
 	}
+	operationLists(d, dir)
 	d.First = d.Rows[0]
 	d.Statuses = statuses(c)
 	var list []string
@@ -353,6 +427,7 @@ func pageData(p Page, dir string) (*PageData, error) {
 		}
 	}
 	d.StatusList = strings.Join(list, ", ")
+	d.CodePrefixes = codePrefixes(c)
 	if p.ImportPath != "" {
 		prog, err := program(c, p)
 		if err != nil {
@@ -361,6 +436,91 @@ func pageData(p Page, dir string) (*PageData, error) {
 		d.Go.Program = prog
 	}
 	return d, nil
+}
+
+// CellOperations is how many operations a cell of the reference table
+// lists in full; a row with more shows the first few, their count and a
+// link to the full list on the operations page, so that a shared error
+// response documented under hundreds of operations does not make a row
+// (and the page) of hundreds of kilobytes.
+const CellOperations = 8
+
+// shownOperations is how many operations a shortened cell shows.
+const shownOperations = 5
+
+// OperationsSuffix ends the name of a catalog's operations page:
+// "<catalog-id>.operations.md". A config's catalog IDs hold no ".", so
+// it cannot be another catalog's page.
+const OperationsSuffix = ".operations.md"
+
+// operationLists collects the full lists the table shortens, once each,
+// and links the rows to them.
+func operationLists(d *PageData, dir string) {
+	byList := map[string]int{}
+	taken := map[string]bool{}
+	for i := range d.Rows {
+		r := &d.Rows[i]
+		if r.OperationCount <= CellOperations {
+			continue
+		}
+		k, ok := byList[r.Operations]
+		if !ok {
+			a := "operations-" + r.Anchor
+			for n := 2; taken[a]; n++ {
+				a = fmt.Sprintf("operations-%s-%d", r.Anchor, n)
+			}
+			taken[a] = true
+			k = len(d.OperationLists)
+			byList[r.Operations] = k
+			d.OperationLists = append(d.OperationLists, OperationList{Anchor: a, Operations: strings.Split(r.Operations, "\n")})
+		}
+		d.OperationLists[k].Rows = append(d.OperationLists[k].Rows, *r)
+	}
+	if len(d.OperationLists) == 0 {
+		return
+	}
+	d.OperationsFile = d.ID + OperationsSuffix
+	pageFile, opsFile := path.Join(dir, d.ID+".md"), path.Join(dir, d.OperationsFile)
+	d.OperationsLink = linkPath(rel(pageFile, opsFile))
+	d.PageLink = linkPath(rel(opsFile, pageFile))
+	for i := range d.Rows {
+		r := &d.Rows[i]
+		if k, ok := byList[r.Operations]; ok && r.OperationCount > CellOperations {
+			r.OperationsLink = d.OperationsLink + "#" + d.OperationLists[k].Anchor
+		}
+	}
+}
+
+// titleEndings are the last words of a title that already says the page
+// lists error codes; heading adds none then.
+var titleEndings = [][]string{{"error", "codes"}, {"error", "code"}, {"errors"}, {"error"}, {"codes"}}
+
+// subjectRE takes such an ending, as plain words, off a title.
+var subjectRE = regexp.MustCompile(`(?i)^(.*?[\pL\pN)])\s+(error\s+codes?|errors?|codes)$`)
+
+// heading returns the page's title for a catalog titled title, and what
+// the page documents the errors of: "Acme API error codes" and "Acme API"
+// for "Acme API", "Acme error codes" and "Acme" for "Acme error codes",
+// so that no title says "error codes error codes". Punctuation between
+// words and a parenthesised remark at the end do not count: "SCIM errors
+// (RFC 7644)" stays as it is, and is its own subject.
+func heading(title string) (string, string) {
+	main := strings.TrimRightFunc(title, unicode.IsSpace)
+	if strings.HasSuffix(main, ")") {
+		if i := strings.LastIndex(main, "("); i > 0 {
+			main = main[:i]
+		}
+	}
+	words := strings.FieldsFunc(strings.ToLower(main), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, end := range titleEndings {
+		if len(words) >= len(end) && slices.Equal(words[len(words)-len(end):], end) {
+			if m := subjectRE.FindStringSubmatch(title); m != nil {
+				return title, m[1]
+			}
+			return title, title
+		}
+	}
+	return title + " error codes", title
 }
 
 // statuses summarises c by status, ascending, "not documented" last.
@@ -462,41 +622,6 @@ func linkPath(p string) string {
 		}
 	}
 	return b.String()
-}
-
-// program is a complete Go program that parses a documented error body
-// and matches it with errors.Is.
-func program(c *catalog.Catalog, p Page) (string, error) {
-	e := c.Entries[0]
-	for _, x := range c.Entries {
-		if x.Status != 0 && x.Code != "" {
-			e = x
-			break
-		}
-	}
-	body, err := openapi.ExampleBody(c, e)
-	if err != nil {
-		return "", err
-	}
-	lit := "`" + string(body) + "`"
-	// A raw literal would show a bidi control or other hidden character
-	// of a vendor message as is; a quoted one escapes it.
-	if strings.Contains(string(body), "`") || !textsafe.Clean(string(body)) {
-		lit = strconv.Quote(string(body))
-	}
-	name := p.GoNames[e.Code]
-	pkg := p.GoPackage
-	var b strings.Builder
-	fmt.Fprintf(&b, "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\n\t%q\n)\n\n", p.ImportPath)
-	b.WriteString("func main() {\n")
-	fmt.Fprintf(&b, "\t// An error body as %s sends it with HTTP status %d.\n", oneLine(c.Vendor, "the vendor"), e.Status)
-	fmt.Fprintf(&b, "\tbody := []byte(%s)\n", lit)
-	fmt.Fprintf(&b, "\tapiErr, ok := %s.Parse(%d, body)\n", pkg, e.Status)
-	b.WriteString("\tif !ok {\n\t\tpanic(\"not an error body\")\n\t}\n")
-	b.WriteString("\terr := fmt.Errorf(\"calling the API: %w\", apiErr)\n")
-	fmt.Fprintf(&b, "\tif errors.Is(err, %s.%s) { // %s\n", pkg, name, strconv.Quote(e.Code))
-	b.WriteString("\t\tfmt.Println(\"documented error:\", err)\n\t}\n}\n")
-	return b.String(), nil
 }
 
 // oneLine is s for a Go comment: on one line, or alt when empty.

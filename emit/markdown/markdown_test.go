@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -163,6 +164,7 @@ func TestLiteral(t *testing.T) {
 			files := emit(t, []markdown.Page{tc.page}, markdown.Options{})
 			CheckPage(t, files[tc.page.Catalog.ID+".md"], tc.page.Catalog, tc.page.GoNames)
 			checkIndex(t, files["README.md"], []*catalog.Catalog{tc.page.Catalog})
+			checkOperations(t, files, tc.page.Catalog)
 		})
 	}
 }
@@ -187,8 +189,8 @@ func CheckPage(t *testing.T, md []byte, c *catalog.Catalog, names map[string]str
 	if title == "" {
 		title = c.ID
 	}
-	if len(h1) != 1 || mdcheck.Text(h1[0]) != strings.ReplaceAll(shown(title), "\n", " ")+" error codes" {
-		t.Errorf("title: got %d h1, want one reading %q error codes", len(h1), title)
+	if len(h1) != 1 || mdcheck.Text(h1[0]) != strings.ReplaceAll(shown(wantHeading(title)), "\n", " ") {
+		t.Errorf("title: got %d h1, want one reading %q", len(h1), wantHeading(title))
 	}
 	tables := mdcheck.Tables(doc)
 	var ref, summary *mdcheck.Table
@@ -231,11 +233,7 @@ func CheckPage(t *testing.T, md []byte, c *catalog.Catalog, names map[string]str
 				row = append(row, e.Title)
 			}
 			if hasOps {
-				var ops []string
-				for _, op := range e.Operations {
-					ops = append(ops, op.Method+" "+op.Path)
-				}
-				row = append(row, strings.Join(ops, "\n"))
+				row = append(row, strings.Join(cellOperations(e), "\n"))
 			}
 			for i := range row {
 				row[i] = shown(row[i])
@@ -323,6 +321,36 @@ func CheckPage(t *testing.T, md []byte, c *catalog.Catalog, names map[string]str
 			t.Errorf("summary row %v, want %d entries, %d codes", row, entries[label], len(codes[label]))
 		}
 	}
+}
+
+// wantHeading is the page title for a catalog titled title: with
+// " error codes" unless its last words (before a remark in parentheses)
+// already say so.
+func wantHeading(title string) string {
+	main := strings.TrimSpace(title)
+	if i := strings.LastIndex(main, "("); i > 0 && strings.HasSuffix(main, ")") {
+		main = main[:i]
+	}
+	words := strings.FieldsFunc(strings.ToLower(main), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	last := strings.Join(words[max(0, len(words)-2):], " ")
+	if len(words) > 0 && (words[len(words)-1] == "errors" || words[len(words)-1] == "error" || words[len(words)-1] == "codes" || last == "error code") {
+		return title
+	}
+	return title + " error codes"
+}
+
+// cellOperations is what the Operations cell of e's row shows: every
+// operation, or with more than markdown.CellOperations the first five and
+// a link to all of them.
+func cellOperations(e catalog.Entry) []string {
+	var ops []string
+	for _, op := range e.Operations {
+		ops = append(ops, op.Method+" "+op.Path)
+	}
+	if len(ops) > markdown.CellOperations {
+		ops = append(ops[:5:5], "all "+strconv.Itoa(len(ops))+" operations")
+	}
+	return ops
 }
 
 func attr(n *html.Node, key string) string {

@@ -29,7 +29,7 @@ func (c *configFlags) register(inv *invocation, withOut bool) {
 
 // registerTemplates adds -templates, for the verbs that emit outputs.
 func (c *configFlags) registerTemplates(inv *invocation) {
-	inv.flags.StringVar(&c.templates, "templates", "", "a directory of Markdown templates (catalog.md.tmpl, index.md.tmpl) that replace errgen's own; check needs the same one as generate")
+	inv.flags.StringVar(&c.templates, "templates", "", "a directory of Markdown templates (catalog.md.tmpl, index.md.tmpl, operations.md.tmpl) that replace errgen's own; check needs the same one as generate")
 }
 
 // load reads the config and parses the sources of ids (all when none),

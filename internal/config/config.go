@@ -24,6 +24,7 @@
 //	    envelope: huaweicloud              # a named envelope, or a mapping:
 //	    #  shapes: [{code: /error_code, message: /error_msg, request_id: /request_id}]
 //	    #  request_id_header: X-Request-Id
+//	    #  named: huaweicloud, oauth2 (code /error, message /error_description), scim
 //	    go:
 //	      package: identitycenter          # default: last element of id
 //	      dir: go/huaweicloud/identitycenter   # relative to out; default: go/<id>
@@ -89,6 +90,21 @@
 // own github.com/errgen/errgen/generated/go/ietf/scim when the config has
 // no such catalog, or go.scim_base. The catalog whose import path is the
 // base's is generated as the base itself.
+//
+// An envelope's shapes are the body layouts a parser tries in order (see
+// catalog.Shape): code, message and request_id are JSON pointers, and in
+// code and message "*" stands for every element of an array that lists
+// errors. A message through the code's "*" pairs with each element's
+// code; a message without "*" is the body's one message, which every
+// listed code pairs with. code_prefix is what the documentation writes
+// before the codes the body sends; Microsoft Entra documents AADSTS70011
+// and sends {"error_description": "AADSTS70011: …", "error_codes": [70011]}:
+//
+//	envelope:
+//	  shapes: [{code: /error_codes/*, code_prefix: AADSTS, message: /error_description}]
+//
+// A code_prefix is text without control characters, spaces at either end
+// or invalid UTF-8.
 //
 // Unknown keys, missing required fields, duplicate ids and paths that leave
 // their base directory are errors that name the file and the line.
@@ -247,11 +263,13 @@ type Envelope struct {
 }
 
 // Shape is one layout of an error body, as JSON pointers (see
-// catalog.Shape).
+// catalog.Shape), and the prefix the documentation writes before the
+// codes the body sends.
 type Shape struct {
-	Code      string `yaml:"code"`
-	Message   string `yaml:"message"`
-	RequestID string `yaml:"request_id"`
+	Code       string `yaml:"code"`
+	CodePrefix string `yaml:"code_prefix"`
+	Message    string `yaml:"message"`
+	RequestID  string `yaml:"request_id"`
 }
 
 // Catalog returns the envelope in the catalog's terms.
@@ -481,6 +499,13 @@ func Parse(file string, data []byte) (*Config, error) {
 				if p.ptr == "" && p.key == "code" || p.ptr != "" && !strings.HasPrefix(p.ptr, "/") {
 					return nil, fail(at("envelope", "shapes"), "%s: envelope: shapes[%d]: %s: want a JSON pointer such as /error/%s", name, j, p.key, p.key)
 				}
+			}
+			if msg := catalog.CheckCodePrefix(sh.CodePrefix); msg != "" {
+				ln := at("envelope", "shapes")
+				if v := value(n, "envelope", "shapes"); v != nil && v.Kind == yaml.SequenceNode && j < len(v.Content) {
+					ln = v.Content[j].Line
+				}
+				return nil, fail(ln, "%s: envelope: shapes[%d]: code_prefix %q: %s", name, j, sh.CodePrefix, msg)
 			}
 		}
 		g := &c.Go

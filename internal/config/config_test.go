@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/errgen/errgen/catalog"
 )
 
 func TestDefaults(t *testing.T) {
@@ -46,6 +48,44 @@ func TestNamedEnvelope(t *testing.T) {
 	}
 	if e := cfg.Catalogs[0].Envelope; e.Name != "huaweicloud" || len(e.Shapes) != 2 || e.RequestIDHeader != "X-Request-Id" {
 		t.Errorf("envelope = %+v", e)
+	}
+}
+
+// TestCodePrefix: Microsoft Entra's shape, a code prefix before the
+// numbers of an array and one message beside it, reaches the catalog;
+// oauth2 is the envelope of bodies without the numbers.
+func TestCodePrefix(t *testing.T) {
+	cfg, err := Parse("e.yaml", []byte(`version: 1
+catalogs:
+  - id: microsoft/entra
+    source: {kind: html-table, file: p.html, url: https://u.example}
+    envelope:
+      shapes: [{code: /error_codes/*, code_prefix: AADSTS, message: /error_description}]
+  - id: acme/oauth
+    source: {kind: html-table, file: p.html, url: https://u.example}
+    envelope: oauth2
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := catalog.Shape{Code: "/error_codes/*", CodePrefix: "AADSTS", Message: "/error_description"}
+	if env := cfg.Catalogs[0].Envelope.Catalog(); len(env.Shapes) != 1 || env.Shapes[0] != want {
+		t.Errorf("envelope = %+v, want the shape %+v", env, want)
+	}
+	want = catalog.Shape{Code: "/error", Message: "/error_description"}
+	if env := cfg.Catalogs[1].Envelope.Catalog(); len(env.Shapes) != 1 || env.Shapes[0] != want || !env.Is("oauth2") {
+		t.Errorf("oauth2 envelope = %+v, want the shape %+v", env, want)
+	}
+	head := "version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: https://u.example}\n    envelope:\n      shapes:\n"
+	for _, tc := range []struct{ prefix, want string }{
+		{`"AADSTS\n"`, `e.yaml: line 7: catalog a: envelope: shapes[0]: code_prefix "AADSTS\n": control or invisible characters`},
+		{`"\u202eAAD"`, `e.yaml: line 7: catalog a: envelope: shapes[0]: code_prefix "\u202eAAD": control or invisible characters`},
+		{`" AADSTS"`, `e.yaml: line 7: catalog a: envelope: shapes[0]: code_prefix " AADSTS": spaces at either end`},
+	} {
+		_, err := Parse("e.yaml", []byte(head+"        - {code: /error_codes/*, code_prefix: "+tc.prefix+"}\n"))
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("code_prefix %s:\n got %v\nwant prefix %q", tc.prefix, err, tc.want)
+		}
 	}
 }
 

@@ -123,7 +123,7 @@ func TestErrors(t *testing.T) {
 		{"entries:\n  - code: a\n    operations: [{method: GET, path: x}]\n", "line 3", `path "x": want the path template, starting with /`},
 		{"entries:\n  - code: a\n    examples:\n      - body: '{\"a\": '\n", "line 4", "entries[0].examples[0].body: not JSON"},
 		{"entries:\n  - code: a\n    examples:\n      - body: '{} {}'\n", "line 4", "more than one JSON value"},
-		{"envelope: soap\nentries: [{code: a}]\n", "line 1", `envelope: unknown name "soap" (one of: huaweicloud, scim, or a mapping with shapes)`},
+		{"envelope: soap\nentries: [{code: a}]\n", "line 1", `envelope: unknown name "soap" (one of: huaweicloud, oauth2, scim, or a mapping with shapes)`},
 		{"envelope: {request_id_header: X}\nentries: [{code: a}]\n", "line 1", "envelope: want shapes"},
 		{"envelope:\n  shapes: [{message: /m}]\nentries: [{code: a}]\n", "line 2", "envelope.shapes[0]: missing code"},
 		{"envelope:\n  shapes: [{code: error.code}]\nentries: [{code: a}]\n", "line 2", `envelope.shapes[0].code: "error.code" is not a JSON pointer`},

@@ -8,12 +8,14 @@ import (
 	"io"
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/errgen/errgen/catalog"
 )
@@ -195,7 +197,7 @@ func TestLookupManyPointers(t *testing.T) {
 }
 
 var huaweiPointers = [][]string{{"error_code"}, {"error_msg"}, {"request_id"}, {"error", "code"}, {"error", "message"}, {"error", "request_id"}}
-var huaweiShapes = []errgenShape{{0, 1, 2}, {3, 4, 5}}
+var huaweiShapes = []errgenShape{{code: 0, message: 1, requestID: 2}, {code: 3, message: 4, requestID: 5}}
 
 func TestParse(t *testing.T) {
 	tests := []struct {
@@ -218,8 +220,8 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		found := make([]errgenSpan, len(huaweiPointers))
-		code, msg, req, ok := errgenParse([]byte(tt.body), huaweiPointers, huaweiShapes, found)
-		if string(code) != tt.code || msg != tt.message || req != tt.reqID || ok != tt.ok {
+		code, prefix, msg, req, ok := errgenParse([]byte(tt.body), huaweiPointers, huaweiShapes, found)
+		if string(code) != tt.code || prefix != "" || msg != tt.message || req != tt.reqID || ok != tt.ok {
 			t.Errorf("errgenParse(%s) = %q, %q, %q, %v; want %q, %q, %q, %v", tt.body, code, msg, req, ok, tt.code, tt.message, tt.reqID, tt.ok)
 		}
 	}
@@ -230,7 +232,7 @@ func TestParse(t *testing.T) {
 func TestParseCodeAliasesBody(t *testing.T) {
 	body := []byte(`{"error_code":"IdentityCenter.1000"}`)
 	found := make([]errgenSpan, len(huaweiPointers))
-	code, _, _, _ := errgenParse(body, huaweiPointers, huaweiShapes, found)
+	code, _, _, _, _ := errgenParse(body, huaweiPointers, huaweiShapes, found)
 	if len(code) == 0 || &code[0] != &body[15] {
 		t.Errorf("code %q does not alias the body", code)
 	}
@@ -248,7 +250,7 @@ func TestSearch(t *testing.T) {
 		if j, ok := errgenSearch(sorted, k); !ok || j != i {
 			t.Errorf("errgenSearch(%q) = %d, %v", k, j, ok)
 		}
-		if j, ok := errgenSearchBytes(sorted, []byte(k)); !ok || j != i {
+		if j, ok := errgenSearchBytes(sorted, "", []byte(k)); !ok || j != i {
 			t.Errorf("errgenSearchBytes(%q) = %d, %v", k, j, ok)
 		}
 	}
@@ -256,7 +258,7 @@ func TestSearch(t *testing.T) {
 		if _, ok := errgenSearch(sorted, k); ok {
 			t.Errorf("errgenSearch(%q) found", k)
 		}
-		if _, ok := errgenSearchBytes(sorted, []byte(k)); ok {
+		if _, ok := errgenSearchBytes(sorted, "", []byte(k)); ok {
 			t.Errorf("errgenSearchBytes(%q) found", k)
 		}
 	}
@@ -264,8 +266,54 @@ func TestSearch(t *testing.T) {
 		t.Error("found in empty table")
 	}
 	key := []byte("IdentityCenter.400")
-	if a := testing.AllocsPerRun(100, func() { errgenSearchBytes(sorted, key) }); a != 0 {
+	if a := testing.AllocsPerRun(100, func() { errgenSearchBytes(sorted, "", key) }); a != 0 {
 		t.Errorf("errgenSearchBytes allocates %v times", a)
+	}
+}
+
+// TestSearchPrefix: a prefix and a key find what their concatenation
+// finds, however the table's codes and the prefix overlap.
+func TestSearchPrefix(t *testing.T) {
+	sorted := []string{"A", "AA", "AADSTS", "AADSTS50126", "AADSTS7", "AADSTS70011", "AADSTT1", "AB", "B"}
+	for _, prefix := range []string{"", "A", "AA", "AADST", "AADSTS", "AADSTS7", "AB", "B", "Z", "AADSTS70011"} {
+		for _, code := range append(slices.Clone(sorted), "", "0", "70011", "50126", "DSTS70011", "ADSTS", "S70011", "T1") {
+			want, wantOK := errgenSearch(sorted, prefix+code)
+			got, ok := errgenSearchBytes(sorted, prefix, []byte(code))
+			if got != want || ok != wantOK {
+				t.Errorf("errgenSearchBytes(%q, %q) = %d, %v; errgenSearch(%q) = %d, %v", prefix, code, got, ok, prefix+code, want, wantOK)
+			}
+		}
+	}
+	key := []byte("70011")
+	if a := testing.AllocsPerRun(100, func() { errgenSearchBytes(sorted, "AADSTS", key) }); a != 0 {
+		t.Errorf("errgenSearchBytes with a prefix allocates %v times", a)
+	}
+	if a := testing.AllocsPerRun(100, func() { errgenCode(sorted, "AADSTS", key) }); a != 0 {
+		t.Errorf("errgenCode of a documented code allocates %v times", a)
+	}
+	if got := errgenCode(sorted, "AADSTS", key); got != "AADSTS70011" || unsafe.StringData(got) != unsafe.StringData(sorted[5]) {
+		t.Errorf("errgenCode = %q, not the table's own string", got)
+	}
+	if got := errgenCode(sorted, "AADSTS", []byte("99999")); got != "AADSTS99999" {
+		t.Errorf("errgenCode of an undocumented code = %q, want AADSTS99999", got)
+	}
+	if got := errgenCode(sorted, "", []byte("X")); got != "X" {
+		t.Errorf("errgenCode without prefix = %q, want X", got)
+	}
+}
+
+// TestParsePrefix: errgenParse returns the prefix of the shape it used.
+func TestParsePrefix(t *testing.T) {
+	ptrs := [][]string{{"error"}, {"error_code"}, {"error_description"}}
+	shapes := []errgenShape{{code: 1, message: 2, requestID: -1, prefix: "AADSTS"}, {code: 0, message: 2, requestID: -1}}
+	found := make([]errgenSpan, len(ptrs))
+	code, prefix, msg, _, ok := errgenParse([]byte(`{"error":"invalid_client","error_code":70011,"error_description":"d"}`), ptrs, shapes, found)
+	if string(code) != "70011" || prefix != "AADSTS" || msg != "d" || !ok {
+		t.Errorf("errgenParse = %q, %q, %q, %v", code, prefix, msg, ok)
+	}
+	code, prefix, _, _, ok = errgenParse([]byte(`{"error":"invalid_client"}`), ptrs, shapes, found)
+	if string(code) != "invalid_client" || prefix != "" || !ok {
+		t.Errorf("errgenParse of the second shape = %q, %q, %v", code, prefix, ok)
 	}
 }
 
@@ -590,6 +638,46 @@ func TestParseAllAllocs(t *testing.T) {
 	})
 	if allocs > 1 { // the message string
 		t.Errorf("errgenParseAll allocates %v times", allocs)
+	}
+}
+
+// TestParseAllBodyMessage: Microsoft Entra lists numeric codes beside one
+// description, which every listed code pairs with; the shape's prefix
+// comes with each element.
+func TestParseAllBodyMessage(t *testing.T) {
+	ptrs := [][]string{{"error_codes"}, {"error_description"}, {"trace_id"}}
+	elemPtrs := [][]string{{}}
+	shapes := []errgenListShape{{list: 0, code: 0, message: 1, requestID: 2, messageInBody: true, prefix: "AADSTS"}}
+	type elem struct{ code, prefix, message string }
+	for _, tt := range []struct {
+		body string
+		want []elem
+		ok   bool
+	}{
+		{`{"error":"invalid_client","error_description":"AADSTS70011: bad scope","error_codes":[70011],"trace_id":"t"}`, []elem{{"70011", "AADSTS", "AADSTS70011: bad scope"}}, true},
+		{`{"error_codes":[70011,"50126",null,{"x":1}],"error_description":"two"}`, []elem{{"70011", "AADSTS", "two"}, {"50126", "AADSTS", "two"}}, true},
+		{`{"error_codes":[1]}`, []elem{{"1", "AADSTS", ""}}, true},
+		{`{"error_codes":[],"error_description":"none"}`, nil, false},
+	} {
+		found := make([]errgenSpan, len(ptrs))
+		elems, _, ok := errgenParseAll([]byte(tt.body), ptrs, elemPtrs, shapes, found, make([]errgenSpan, 1), nil)
+		var got []elem
+		for _, e := range elems {
+			got = append(got, elem{string(e.code), e.prefix, e.message})
+		}
+		if !reflect.DeepEqual(got, tt.want) || ok != tt.ok {
+			t.Errorf("errgenParseAll(%s) = %q, %v; want %q, %v", tt.body, got, ok, tt.want, tt.ok)
+		}
+	}
+	// The shared message is decoded once, however many codes share it.
+	body := []byte(`{"error_codes":[70011,50126,50001],"error_description":"d"}`)
+	var found [3]errgenSpan
+	var elemFound [1]errgenSpan
+	var elems [4]errgenElem
+	if a := testing.AllocsPerRun(100, func() {
+		errgenParseAll(body, ptrs, elemPtrs, shapes, found[:], elemFound[:], elems[:0])
+	}); a > 1 {
+		t.Errorf("errgenParseAll allocates %v times", a)
 	}
 }
 

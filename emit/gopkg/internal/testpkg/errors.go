@@ -108,17 +108,17 @@ var envelopeShapes = [...]errgenShape{
 // the constant's own string.
 func Parse(status int, body []byte) (*Error, bool) {
 	var found [len(envelopePointers)]errgenSpan
-	code, message, requestID, ok := errgenParse(body, envelopePointers[:], envelopeShapes[:], found[:])
+	code, prefix, message, requestID, ok := errgenParse(body, envelopePointers[:], envelopeShapes[:], found[:])
 	if !ok {
 		return nil, false
 	}
-	e := &Error{Status: status, Message: message, RequestID: requestID, Raw: body}
-	if i, known := errgenSearchBytes(sortedCodes[:], code); known {
-		e.Code = Code(sortedCodes[i])
-	} else {
-		e.Code = Code(code)
-	}
-	return e, true
+	return &Error{
+		Code:      Code(errgenCode(sortedCodes[:], prefix, code)),
+		Status:    status,
+		Message:   message,
+		RequestID: requestID,
+		Raw:       body,
+	}, true
 }
 
 // FromResponse returns the error resp reports: nil for a nil resp or a status

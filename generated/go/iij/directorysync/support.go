@@ -41,19 +41,23 @@ type errgenSpan struct {
 }
 
 // errgenShape is one envelope shape as indexes into the pointer list its
-// parser was given; -1 means the shape has no such pointer.
+// parser was given; -1 means the shape has no such pointer. prefix is
+// what the documentation writes before the codes the body sends (such as
+// "AADSTS" for a body's 70011), "" for none.
 type errgenShape struct {
 	code, message, requestID int
+	prefix                   string
 }
 
 // errgenParse resolves every pointer of body at once and returns the code,
-// message and request ID of the first shape whose code is a JSON string or
-// number. found must have one element per pointer; it is scratch space the
-// caller provides so it can live on the caller's stack. The code aliases
-// body when it needed no decoding, so that a known code costs nothing.
-func errgenParse(body []byte, ptrs [][]string, shapes []errgenShape, found []errgenSpan) (code []byte, message, requestID string, ok bool) {
+// the prefix of its shape, the message and request ID of the first shape
+// whose code is a JSON string or number. found must have one element per
+// pointer; it is scratch space the caller provides so it can live on the
+// caller's stack. The code aliases body when it needed no decoding, so
+// that a known code costs nothing (see errgenCode).
+func errgenParse(body []byte, ptrs [][]string, shapes []errgenShape, found []errgenSpan) (code []byte, prefix, message, requestID string, ok bool) {
 	if !errgenLookup(body, ptrs, found) {
-		return nil, "", "", false
+		return nil, "", "", "", false
 	}
 	for _, sh := range shapes {
 		c := found[sh.code]
@@ -67,9 +71,9 @@ func errgenParse(body []byte, ptrs [][]string, shapes []errgenShape, found []err
 		if sh.requestID >= 0 {
 			requestID = errgenText(body, found[sh.requestID])
 		}
-		return code, message, requestID, true
+		return code, sh.prefix, message, requestID, true
 	}
-	return nil, "", "", false
+	return nil, "", "", "", false
 }
 
 // errgenLookup reports whether doc is one valid JSON value (RFC 8259, as
@@ -490,15 +494,21 @@ func errgenRaw(doc []byte, v errgenSpan) []byte {
 // indexes the pointer of the array in the body's pointer list, and code
 // and message index the pointers into one element. A shape with list -1
 // carries one error, and its code and message index the body's pointers,
-// as those of errgenShape do. requestID always indexes the body's.
+// as those of errgenShape do. So does message when messageInBody is set:
+// the body's one message, which every listed code pairs with. requestID
+// always indexes the body's pointers. prefix is as in errgenShape.
 type errgenListShape struct {
 	list, code, message, requestID int
+	messageInBody                  bool
+	prefix                         string
 }
 
 // errgenElem is one error of a body that lists several: its code,
-// aliasing the body when it needed no decoding, and its message.
+// aliasing the body when it needed no decoding, the prefix of its shape,
+// and its message.
 type errgenElem struct {
 	code    []byte
+	prefix  string
 	message string
 }
 
@@ -521,11 +531,16 @@ func errgenParseAll(body []byte, ptrs, elemPtrs [][]string, shapes []errgenListS
 				if sh.message >= 0 {
 					message = errgenText(body, found[sh.message])
 				}
-				elems = append(elems, errgenElem{errgenBytes(body, c), message})
+				elems = append(elems, errgenElem{errgenBytes(body, c), sh.prefix, message})
 			}
 		case found[sh.list].kind == '[':
 			// The body is valid JSON, so the elements need no checks;
 			// each is resolved on its own, which pairs code and message.
+			// A message in the body is decoded once, for all of them.
+			var shared string
+			if sh.messageInBody && sh.message >= 0 {
+				shared = errgenText(body, found[sh.message])
+			}
 			list := found[sh.list]
 			s := errgenScanner{doc: body[:list.end], pos: list.start + 1}
 			s.skipSpace()
@@ -535,11 +550,11 @@ func errgenParseAll(body []byte, ptrs, elemPtrs [][]string, shapes []errgenListS
 				elem := body[from:s.pos]
 				if errgenLookup(elem, elemPtrs, elemFound) {
 					if c := elemFound[sh.code]; c.kind == '"' || c.kind == '0' {
-						var message string
-						if sh.message >= 0 {
+						message := shared
+						if !sh.messageInBody && sh.message >= 0 {
 							message = errgenText(elem, elemFound[sh.message])
 						}
-						elems = append(elems, errgenElem{errgenBytes(elem, c), message})
+						elems = append(elems, errgenElem{errgenBytes(elem, c), sh.prefix, message})
 					}
 				}
 				s.skipSpace()
@@ -574,19 +589,47 @@ func errgenSearch(sorted []string, key string) (int, bool) {
 	return lo, lo < len(sorted) && sorted[lo] == key
 }
 
-// errgenSearchBytes is errgenSearch for a key still in the body; the
-// string conversions in comparisons do not allocate.
-func errgenSearchBytes(sorted []string, key []byte) (int, bool) {
+// errgenSearchBytes is errgenSearch for the key prefix followed by key,
+// a code still in the body; it does not allocate: the string conversions
+// in comparisons do not.
+func errgenSearchBytes(sorted []string, prefix string, key []byte) (int, bool) {
 	lo, hi := 0, len(sorted)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if sorted[m] < string(key) {
+		if errgenLess(sorted[m], prefix, key) {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	return lo, lo < len(sorted) && sorted[lo] == string(key)
+	if lo == len(sorted) {
+		return lo, false
+	}
+	s := sorted[lo]
+	return lo, len(s) == len(prefix)+len(key) && s[:len(prefix)] == prefix && s[len(prefix):] == string(key)
+}
+
+// errgenLess reports whether s sorts before prefix followed by key, in
+// byte order.
+func errgenLess(s, prefix string, key []byte) bool {
+	if n := min(len(s), len(prefix)); s[:n] != prefix[:n] {
+		return s[:n] < prefix[:n]
+	}
+	if len(s) < len(prefix) {
+		// s is a proper prefix of prefix, so of prefix+key too.
+		return true
+	}
+	return s[len(prefix):] < string(key)
+}
+
+// errgenCode is the code a body sends, prefix before it, as the Code of
+// an error: sorted's own string when the package documents it, which
+// costs no allocation, else a new string.
+func errgenCode(sorted []string, prefix string, code []byte) string {
+	if i, ok := errgenSearchBytes(sorted, prefix, code); ok {
+		return sorted[i]
+	}
+	return prefix + string(code)
 }
 
 // errgenReadBody reads at most errgenMaxBody bytes of resp.Body and puts

@@ -88,7 +88,7 @@ func (e *Error) Entry() (Entry, bool) {
 // elementPointers point into one element of such an array. Each of
 // envelopeShapes has the index of its array (list, -1 for a shape with
 // one error) and of its code and message among elementPointers (or, with
-// no list, among envelopePointers), -1 for none.
+// no list or messageInBody, among envelopePointers), -1 for none.
 var envelopePointers = [...][]string{
 	{"errors"},
 	{"policyViolations"},
@@ -167,8 +167,8 @@ func (es *Errors) HTTPStatusCode() int {
 // Parse reads an error response body. It tries the vendor's body layouts
 // in this order and uses the first whose code is a JSON string or number
 // (a number is taken as written) at least once; "*" stands for every
-// element of an array, and the code and message of one element belong
-// together:
+// element of an array, the code and message of one element belong
+// together, and a message outside the array belongs to every listed code:
 //
 //   - code "/errors/*/code", message "/errors/*/message"
 //
@@ -189,14 +189,14 @@ func Parse(status int, body []byte) (*Errors, bool) {
 	all := make([]Error, len(list))
 	es := &Errors{Status: status, Errors: make([]*Error, len(list)), RequestID: requestID, Raw: body}
 	for i, el := range list {
-		e := &all[i]
-		*e = Error{Status: status, Message: el.message, RequestID: requestID, Raw: body}
-		if k, known := errgenSearchBytes(sortedCodes[:], el.code); known {
-			e.Code = Code(sortedCodes[k])
-		} else {
-			e.Code = Code(el.code)
+		all[i] = Error{
+			Code:      Code(errgenCode(sortedCodes[:], el.prefix, el.code)),
+			Status:    status,
+			Message:   el.message,
+			RequestID: requestID,
+			Raw:       body,
 		}
-		es.Errors[i] = e
+		es.Errors[i] = &all[i]
 	}
 	es.PolicyViolations = errgenRaw(body, found[1])
 	es.PolicyViolation = errgenRaw(body, found[2])
