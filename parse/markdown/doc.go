@@ -68,6 +68,16 @@
 // --column code=HEADER, --table N, or --kind data --items POINTER. Errors
 // are *catalog.Diagnostic values naming the file and, where there is
 // one, the place. Parse never panics, whatever the bytes, and its time
-// and memory are linear in the page's size (goldmark's own bounds, and
-// parse/htmltable's budget for HTML tables).
+// and memory are linear in the page's size (parse/htmltable's budget for
+// HTML tables). goldmark's are not, so before it runs a page is refused,
+// naming the line, when it would exceed one of these bounds: block
+// quotes and list items nesting over [MaxNesting]; links, link titles
+// and link reference definitions whose text goldmark would scan again
+// for every one of them more than 16 times a byte of the page plus 64 Mi
+// ("[a](" repeated on one line, a paragraph of unclosed titles or of
+// definitions); pipe tables of over [MaxCells] cells, short rows padded
+// to the delimiter row's width; over [MaxNodes] blocks and inline
+// elements (8 MB of "[" or of "a" paragraphs would take gigabytes); and
+// HTML blocks whose unclosed <table> tags would make finding their
+// </table> scan the page more than four times.
 package markdown

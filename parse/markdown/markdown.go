@@ -197,6 +197,9 @@ func parse(src []byte, file, charset string) (*document, error) {
 		return nil, &catalog.Diagnostic{File: file, Where: "line " + itoa(line),
 			Message: "block quotes and list items nest " + itoa(depth) + " deep (markers, plus one per two columns of indentation); expected at most " + itoa(MaxNesting) + ": the parser's time grows faster than the square of the nesting"}
 	}
+	if e := checkCost(dec.Text); e != nil {
+		return nil, &catalog.Diagnostic{File: file, Where: "line " + itoa(e.line), Message: e.message + "; expected a page of documentation"}
+	}
 	d := &document{text: blankFrontMatter(dec.Text), warnings: dec.Warnings, file: file}
 	d.doc = md.Parser().Parse(text.NewReader(d.text))
 	var err error

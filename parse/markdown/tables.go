@@ -25,6 +25,7 @@ type collector struct {
 	heading string // text of the nearest heading above
 	skipTo  int    // nodes starting before this offset were read as HTML
 	budget  *htmltable.Budget
+	scanned int // bytes tableEnd has scanned
 }
 
 func collectTables(doc ast.Node, src []byte, file string) ([]table.Table, error) {
@@ -157,8 +158,19 @@ func (c *collector) htmlBlock(n *ast.HTMLBlock) error {
 	if !hasTableTag(c.src[start:end]) {
 		return nil
 	}
-	if e := tableEnd(c.src, start); e > end {
+	e := tableEnd(c.src, start)
+	if e > end {
 		end = e
+	}
+	// Every <table> left open makes tableEnd scan to the page's end.
+	if e < 0 {
+		c.scanned += len(c.src) - start
+	} else {
+		c.scanned += e - start
+	}
+	if c.scanned > 4*len(c.src)+1<<20 {
+		return &catalog.Diagnostic{File: c.file, Where: fmt.Sprintf("HTML block at line %d", c.line(start)),
+			Message: "too many <table> tags are never closed: finding their </table> would scan the page more than 4 times; expected tables closed by </table>"}
 	}
 	c.skipTo = end
 	if c.budget == nil {

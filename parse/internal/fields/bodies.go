@@ -30,8 +30,13 @@ type Body struct {
 	// Line is the 1-based line of the text where the body starts.
 	Line int
 	// Example is the body as catalog.Example.Body keeps it: compact JSON,
-	// keys sorted, after the repairs.
+	// keys sorted, after the repairs; "" when ExampleLeftOut.
 	Example string
+	// ExampleLeftOut says the example was left out: the bodies of a text
+	// keep examples of at most eight times its size in all, since an
+	// object gives one body, each with the whole object as its example,
+	// per element of its array of codes.
+	ExampleLeftOut bool
 	// Repairs say what was forgiven, "line 2: an unescaped quote inside
 	// a string"; a caller should warn when there are any.
 	Repairs []string
@@ -47,6 +52,7 @@ var ErrTangled = errors.New("too many unbalanced braces")
 // with ErrTangled.
 func Bodies(text string) ([]Body, error) {
 	budget := 8*len(text) + 1<<20
+	examples := 8 * len(text)
 	var out []Body
 	status, statusLine := 0, 0
 	line := 1
@@ -99,7 +105,12 @@ func Bodies(text string) ([]Body, error) {
 			if b.Status == 0 && status != 0 {
 				b.Status, b.StatusFrom = status, "line "+strconv.Itoa(statusLine)
 			}
-			b.Example = example
+			if len(example) <= examples {
+				b.Example = example
+				examples -= len(example)
+			} else {
+				b.ExampleLeftOut = true
+			}
 			b.Repairs = repairs
 			out = append(out, b)
 		}

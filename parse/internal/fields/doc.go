@@ -118,6 +118,11 @@
 //
 // # Bounds
 //
+// The bodies of one text keep examples ([Body].Example) of at most eight
+// times the text's size in all: an object whose array holds many codes
+// gives one body per element, each with the whole object as its example,
+// and past that bound the bodies say ExampleLeftOut instead.
+//
 // A body nests at most 64 levels and an object or array holds at most
 // 4096 members; deeper or larger is not read as a body. Every byte the
 // reader looks at is charged to a budget of eight times the text's size

@@ -239,9 +239,12 @@ func (r *reader) rowBodies(where string, base catalog.Entry, bs []fields.Body, f
 		if len(b.Repairs) > 0 {
 			note("%s was read leniently: %s", at, strings.Join(b.Repairs, "; "))
 		}
-		if b.Example != "" && json.Valid([]byte(b.Example)) {
+		switch {
+		case b.ExampleLeftOut:
+			note("no example kept for %s: the cell's %d bodies repeat their objects as examples past eight times the cell's size", at, len(bs))
+		case b.Example != "" && json.Valid([]byte(b.Example)):
 			e.Examples = []catalog.Example{{Body: b.Example}}
-		} else {
+		default:
 			note("%s is not valid JSON even after repairs; no example kept", at)
 		}
 		r.add(w, e, facts)

@@ -129,7 +129,9 @@
 //     template beside an example's instance), silently.
 //   - Entry.Examples[0].Body is the body as compact JSON, keys sorted,
 //     after the repairs; a body that is not valid JSON even so keeps no
-//     example, with a warning.
+//     example, with a warning, and so do the entries past Bodies' bound
+//     on a cell's examples (eight times its size: a body whose array
+//     holds many codes repeats itself as the example of each).
 //   - warnings name the row (", body N" when the cell holds several) and
 //     the column for: a body read leniently (each repair, with its line
 //     in the cell); a status taken from a line of the cell ("status 400
