@@ -200,6 +200,17 @@ func allCodes(spans []string) bool {
 	return true
 }
 
+// labels counts the fields the entry's labelled lines set.
+func (e *entry) labels() int {
+	n := len(e.extra)
+	for _, name := range e.names {
+		if name != "" {
+			n++
+		}
+	}
+	return n
+}
+
 // start begins a new entry for code.
 func (r *reader) start(code string, line int, glued []string) {
 	r.cur = &entry{code: code, line: line, glued: glued, lastBlock: -1}
@@ -384,8 +395,15 @@ func (r *reader) flush() {
 		r.group = nil
 	}
 	r.report.Warnings = append(r.report.Warnings, e.warns...)
-	if e.heading && !e.fromLabel && !codeShaped(e.code) {
-		r.report.Warn(r.file, w, "heading %q is a plain word, read as the code %s because labelled lines follow it", e.code, e.code)
+	// A plain word ("Throttling", "Inactive") is a code when labelled
+	// lines follow it; with one labelled line only, as under a bold
+	// "Important" above "Status: 404 is returned when…", that is a guess.
+	if !e.fromLabel && !codeShaped(e.code) && (e.heading || e.labels() < 2) {
+		kind := "bold line"
+		if e.heading {
+			kind = "heading"
+		}
+		r.report.Warn(r.file, w, "%s %q is a plain word, read as the code %s because labelled lines follow it", kind, e.code, e.code)
 	}
 	for _, gl := range e.glued {
 		if !extends(e.code, gl) {

@@ -361,3 +361,26 @@ func readFileF(f *testing.F, name string) []byte {
 	}
 	return b
 }
+
+// TestPlainWordBold: a bold plain word with one labelled line is read
+// as a code with a warning; with several, as codes in a list are, it is
+// read silently.
+func TestPlainWordBold(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		warn bool
+	}{
+		{"**Important**\n\n- Status: 404 Not Found is returned when the user is gone.\n", true},
+		{"**Inactive**\n\n- HTTP status: 403\n- Error message: Inactive.\n- Solution: Activate it.\n", false},
+		{"**A.B**\n\n- Status: 404\n", false},
+	} {
+		_, report, found := Read(FromMarkdown(goldmark.New().Parser().Parse(text.NewReader([]byte(tc.src))), []byte(tc.src)), "p.md")
+		got := false
+		for _, w := range report.Warnings {
+			got = got || strings.Contains(w.Message, "is a plain word")
+		}
+		if !found || got != tc.warn {
+			t.Errorf("%q: found %v, plain-word warning %v, want %v (%v)", tc.src, found, got, tc.warn, report.Warnings)
+		}
+	}
+}

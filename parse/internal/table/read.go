@@ -172,6 +172,9 @@ type reader struct {
 	entries []catalog.Entry
 	seen    map[string]string // duplicate key → where the row was first seen
 	err     error
+	// spaced is the last table whose code with white space was warned
+	// about: one warning per table says enough.
+	spaced int
 }
 
 func (r *reader) warn(where, format string, args ...any) {
@@ -344,6 +347,10 @@ func (r *reader) add(where string, e catalog.Entry, f rowFacts) {
 	}
 	for _, n := range f.notes {
 		r.warn(where, "%s", n)
+	}
+	if strings.ContainsAny(e.Code, " \t") && r.spaced != e.Origin.Table {
+		r.spaced = e.Origin.Table
+		r.warn(where, "code %q has blanks; error codes are usually one token, so the code may be in another column (this table's other such codes are not named again; hint: --column code=HEADER)", e.Code)
 	}
 	switch {
 	case e.Status == 0 && f.noStatus != "":

@@ -720,3 +720,18 @@ func TestPlaceholderText(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestSpacedCode: a code with blanks is kept, with one warning per table.
+func TestSpacedCode(t *testing.T) {
+	tb := Table{Index: 1, Header: []string{"Status", "Code"}, Rows: []Row{
+		{N: 1, Cells: []Cell{{Text: "400", Own: true}, {Text: "Invalid Parameter", Own: true}}},
+		{N: 2, Cells: []Cell{{Text: "404", Own: true}, {Text: "Not Found", Own: true}}},
+	}}
+	entries, report, err := Read([]Table{tb}, Options{File: "p.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 2 || len(report.Warnings) != 1 || !strings.Contains(report.Warnings[0].Error(), `row 1: code "Invalid Parameter" has blanks`) {
+		t.Fatalf("entries %d, warnings %v", len(entries), report.Warnings)
+	}
+}
