@@ -85,6 +85,11 @@ type Result struct {
 	// Explain says in words how the parser decided where the codes are,
 	// for errgen parse -explain; nil when the kind has nothing to say.
 	Explain []string
+	// Files are the other files the parse read through Options.ReadFile
+	// (an OpenAPI document's $refs), as slash paths relative to the
+	// source's directory, in the order they were read, each once; nil
+	// when it read none.
+	Files []string
 }
 
 // Envelope says what a kind's sources tell about the error body.
@@ -170,7 +175,7 @@ var kinds = []*Kind{
 			if err != nil {
 				return nil, err
 			}
-			return &Result{Entries: r.Entries, Envelope: &r.Envelope, Report: &r.Report, Explain: r.Explain}, nil
+			return &Result{Entries: r.Entries, Envelope: &r.Envelope, Report: &r.Report, Explain: r.Explain, Files: r.Files}, nil
 		},
 	},
 	{

@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
@@ -147,20 +148,93 @@ var keyHints = map[string]string{
 // must not make errgen read arbitrary files.
 func localFiles(doc string) func(string) ([]byte, error) {
 	dir := filepath.Dir(doc)
+	return RefReader(doc, func(rel string) ([]byte, error) {
+		// The lexical check of RefReader cannot see symbolic links; the
+		// root refuses any that lead out of dir.
+		data, err := readIn(dir, filepath.FromSlash(rel))
+		if safefile.Escapes(err) {
+			return nil, fmt.Errorf("$ref to %s: refusing to read %s: a symbolic link on its path leads outside %s", rel, filepath.Join(dir, filepath.FromSlash(rel)), dir)
+		}
+		return data, err
+	})
+}
+
+// RefReader is a ParseOptions.ReadFile for the source doc that reads,
+// with read, only the files in doc's directory or below it: read gets
+// their slash path relative to that directory, checked lexically to lie
+// inside it (no "..", not absolute). Any other file is an error; read
+// itself must refuse symbolic links that lead out (as os.Root does) or
+// read from where there are none (a git revision).
+func RefReader(doc string, read func(rel string) ([]byte, error)) func(string) ([]byte, error) {
+	dir := filepath.Dir(doc)
 	return func(name string) ([]byte, error) {
 		p := filepath.Clean(filepath.FromSlash(name))
 		rel, err := filepath.Rel(dir, p)
 		if err != nil || filepath.IsAbs(name) && !filepath.IsAbs(dir) || !filepath.IsLocal(rel) {
 			return nil, fmt.Errorf("$ref to %s: errgen reads referenced files only in %s or below", name, dir)
 		}
-		// The lexical check above cannot see symbolic links; the root
-		// refuses any that lead out of dir.
-		data, err := readIn(dir, rel)
-		if safefile.Escapes(err) {
-			return nil, fmt.Errorf("$ref to %s: refusing to read %s: a symbolic link on its path leads outside %s", name, p, dir)
-		}
-		return data, err
+		return read(filepath.ToSlash(rel))
 	}
+}
+
+// SourceSum is catalog.Source.SHA256 of a source whose bytes are data
+// and whose parse read the other files (slash paths relative to the
+// source's directory, in read order, with their bytes): see the formula
+// in package catalog's doc. Without other files it is the hex SHA-256 of
+// data.
+func SourceSum(data []byte, files []SourceFile) string {
+	h := sha256.New()
+	if len(files) == 0 {
+		h.Write(data)
+		return hex.EncodeToString(h.Sum(nil))
+	}
+	record := func(name string, b []byte) {
+		h.Write([]byte(name))
+		h.Write([]byte{0})
+		h.Write([]byte(strconv.Itoa(len(b))))
+		h.Write([]byte{0})
+		h.Write(b)
+	}
+	record("", data)
+	for _, f := range files {
+		record(f.Path, f.Data)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// SourceFile is a file a source's parse read besides the source.
+type SourceFile struct {
+	// Path is relative to the source's directory, slash-separated.
+	Path string
+	Data []byte
+}
+
+// recorder wraps a ReadFile to keep what it read, by the name it got.
+type recorder struct {
+	read  func(string) ([]byte, error)
+	files map[string][]byte
+}
+
+func (r *recorder) ReadFile(name string) ([]byte, error) {
+	data, err := r.read(name)
+	if err == nil {
+		r.files[path.Clean(filepath.ToSlash(name))] = data
+	}
+	return data, err
+}
+
+// files are the files of a parse of the source file, with their bytes.
+func (r *recorder) sourceFiles(file string, parsed []string) ([]SourceFile, error) {
+	dir := path.Dir(path.Clean(filepath.ToSlash(file)))
+	out := make([]SourceFile, 0, len(parsed))
+	for _, rel := range parsed {
+		data, ok := r.files[path.Join(dir, rel)]
+		if !ok {
+			return nil, fmt.Errorf("%s: the parser names %s among the files it read, which errgen did not read for it", file, rel)
+		}
+		out = append(out, SourceFile{rel, data})
+	}
+	return out, nil
 }
 
 // readIn reads a source or $ref'd file rel inside dir: through an
@@ -208,6 +282,13 @@ type LoadOptions struct {
 	// the lock does not describe yet; a file listed here ("" included)
 	// ignores the lock's charset.
 	Charsets map[string]string
+	// ReadRef, when set, reads the files a source's $refs name instead
+	// of the config's directory: dir is the source's directory and rel
+	// the file inside it (checked lexically to lie there), both slash
+	// paths, dir relative to the config's directory. errgen diff -git
+	// reads them at a git revision, a fetched snapshot beside the
+	// committed source.
+	ReadRef func(dir, rel string) ([]byte, error)
 }
 
 // LoadWith is Load with opts.
@@ -248,7 +329,18 @@ func LoadWith(cfg *config.Config, opts LoadOptions, ids ...string) ([]Loaded, er
 		}
 		popts := c.Source.Options()
 		popts.File, popts.Charset = file, opts.charset(locked, c.Source.File, data)
+		read := localFiles(file)
+		if opts.ReadRef != nil {
+			srcDir := path.Dir(path.Clean(c.Source.File))
+			read = RefReader(file, func(rel string) ([]byte, error) { return opts.ReadRef(srcDir, rel) })
+		}
+		rec := &recorder{read: read, files: map[string][]byte{}}
+		popts.ReadFile = rec.ReadFile
 		parsed, err := ParseSource(c.Source.Kind, data, popts, c.Source.Exclude...)
+		if err != nil {
+			return nil, err
+		}
+		others, err := rec.sourceFiles(file, parsed.Files)
 		if err != nil {
 			return nil, err
 		}
@@ -274,14 +366,14 @@ func LoadWith(cfg *config.Config, opts LoadOptions, ids ...string) ([]Loaded, er
 		if vendor == "" {
 			vendor = parsed.Vendor
 		}
-		sum := sha256.Sum256(data)
 		src := catalog.Source{
 			Kind:   c.Source.Kind,
 			URL:    c.Source.URL,
 			File:   path.Clean(c.Source.File),
-			SHA256: hex.EncodeToString(sum[:]),
+			SHA256: SourceSum(data, others),
 		}
-		if e := locked.Entry(src.File); e != nil && e.SHA256 == src.SHA256 {
+		// The lock describes the source file as fetched, alone.
+		if e := locked.Entry(src.File); e != nil && e.SHA256 == SourceSum(data, nil) {
 			src.Date = e.Date
 		}
 		out = append(out, Loaded{

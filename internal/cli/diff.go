@@ -133,11 +133,11 @@ func runDiff(inv *invocation) error {
 		if len(args) != 2 {
 			return usagef("want OLD and NEW, or -git REV and one file or catalog id")
 		}
-		old, err := readInput(inv, args[0], nil, &sf)
+		old, err := readInput(inv, args[0], nil, nil, &sf)
 		if err != nil {
 			return err
 		}
-		new, err := readInput(inv, args[1], nil, &sf)
+		new, err := readInput(inv, args[1], nil, nil, &sf)
 		if err != nil {
 			return err
 		}
@@ -154,7 +154,11 @@ func runDiff(inv *invocation) error {
 			return err
 		}
 		name := *rev + ":" + filepath.ToSlash(arg)
-		old, err := readInput(inv, name, data, &sf)
+		// The files its $refs name are read at REV too, from the same
+		// directory or below.
+		dir := filepath.Dir(arg)
+		refs := build.RefReader(name, func(rel string) ([]byte, error) { return gitShowAt(*rev, dir, rel) })
+		old, err := readInput(inv, name, data, refs, &sf)
 		if err != nil {
 			return err
 		}
@@ -168,7 +172,7 @@ func runDiff(inv *invocation) error {
 		if err != nil {
 			return err
 		}
-		new, err := readInput(inv, arg, cur, &sf)
+		new, err := readInput(inv, arg, cur, nil, &sf)
 		if err != nil {
 			return err
 		}
@@ -205,6 +209,9 @@ func runDiff(inv *invocation) error {
 		return err
 	}
 	defer snap.Close()
+	snap.SetReadRef(func(dir, rel string) ([]byte, error) {
+		return gitShowAt(*rev, filepath.Join(cfg.Dir, filepath.FromSlash(dir)), rel)
+	})
 	old, err := snap.Load(c.ID)
 	if err != nil {
 		return err
@@ -215,8 +222,9 @@ func runDiff(inv *invocation) error {
 
 // readInput reads one side of a diff: catalog JSON, or a source file read
 // as sf says (its kind guessed when -kind is not given). data, when not
-// nil, is the content of name.
-func readInput(inv *invocation, name string, data []byte, sf *sourceFlags) (*catalog.Catalog, error) {
+// nil, is the content of name; readRef, when not nil, reads the files
+// its $refs name (see build.ParseOptions.ReadFile).
+func readInput(inv *invocation, name string, data []byte, readRef func(string) ([]byte, error), sf *sourceFlags) (*catalog.Catalog, error) {
 	if data == nil {
 		// A path the user gave: trusted as a path, links included, but
 		// it must be a regular file under the size limit (not a link to
@@ -242,7 +250,9 @@ func readInput(inv *invocation, name string, data []byte, sf *sourceFlags) (*cat
 	if err := sf.check(kind); err != nil {
 		return nil, err
 	}
-	p, err := build.ParseSource(kind, data, sf.options(name), sf.exclude...)
+	opts := sf.options(name)
+	opts.ReadFile = readRef
+	p, err := build.ParseSource(kind, data, opts, sf.exclude...)
 	if err != nil {
 		return nil, err
 	}
@@ -280,8 +290,18 @@ func gitShow(rev, file string) ([]byte, error) {
 	if err := exec.Command("git", "-C", dir, "rev-parse", "--show-toplevel").Run(); err != nil {
 		return nil, fmt.Errorf("-git %s: %s is not inside a git repository", rev, file)
 	}
+	return gitShowAt(rev, dir, base)
+}
+
+// gitShowAt returns the content of rel (a slash path relative to dir,
+// inside a git repository) at git revision rev.
+func gitShowAt(rev, dir, rel string) ([]byte, error) {
+	file := filepath.Join(dir, filepath.FromSlash(rel))
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, errors.New("-git needs the git command, which is not on PATH")
+	}
 	var stderr bytes.Buffer
-	cmd := exec.Command("git", "-C", dir, "show", rev+":./"+base)
+	cmd := exec.Command("git", "-C", dir, "show", rev+":./"+rel)
 	cmd.Stderr = &limitedWriter{w: &stderr, n: 64 << 10}
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {

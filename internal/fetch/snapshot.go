@@ -12,6 +12,7 @@ import (
 	"github.com/errgen/errgen/internal/build"
 	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/internal/lock"
+	"github.com/errgen/errgen/internal/safefile"
 )
 
 // Snapshot is another version of a config's source file (fetched, or
@@ -28,6 +29,9 @@ type Snapshot struct {
 	name    string // as messages name it
 	path    string // the temporary copy
 	charset string // the Content-Type's, "" when none
+	// readRef reads the files the source's $refs name; by default
+	// those beside the committed source, in the config's directory.
+	readRef func(dir, rel string) ([]byte, error)
 }
 
 // NewSnapshot places data as the source file file (slash-separated,
@@ -39,6 +43,10 @@ func NewSnapshot(cfg *config.Config, file, name string, data []byte) (*Snapshot,
 		return nil, err
 	}
 	s := &Snapshot{cfg: *cfg, file: path.Clean(file), name: name}
+	cfgDir := cfg.Dir
+	s.readRef = func(dir, rel string) ([]byte, error) {
+		return safefile.ReadIn(filepath.Join(cfgDir, filepath.FromSlash(dir)), filepath.FromSlash(rel), safefile.MaxSourceSize)
+	}
 	if e := locked.Entry(s.file); e != nil && e.SHA256 == Sum(data) {
 		s.charset = e.Charset
 	}
@@ -63,6 +71,12 @@ func NewSnapshot(cfg *config.Config, file, name string, data []byte) (*Snapshot,
 // such as that of the response that fetched it ("" for none).
 func (s *Snapshot) SetCharset(charset string) { s.charset = charset }
 
+// SetReadRef sets how the files the source's $refs name are read: dir is
+// the source's directory relative to the config's, rel the file inside
+// it, both slash paths (see build.LoadOptions.ReadRef). By default they
+// are those beside the committed source.
+func (s *Snapshot) SetReadRef(read func(dir, rel string) ([]byte, error)) { s.readRef = read }
+
 // Close removes the temporary copy.
 func (s *Snapshot) Close() error { return os.RemoveAll(s.cfg.Dir) }
 
@@ -77,7 +91,7 @@ func (s *Snapshot) Load(id string) (*build.Loaded, error) {
 	if path.Clean(c.Source.File) != s.file {
 		return nil, fmt.Errorf("catalog %s reads %s, not %s", id, c.Source.File, s.file)
 	}
-	loaded, err := build.LoadWith(&s.cfg, build.LoadOptions{Charsets: map[string]string{s.file: s.charset}}, id)
+	loaded, err := build.LoadWith(&s.cfg, build.LoadOptions{Charsets: map[string]string{s.file: s.charset}, ReadRef: s.readRef}, id)
 	if err != nil {
 		return nil, s.rename(err)
 	}

@@ -8,6 +8,37 @@
 // #/components/responses, #/components/schemas and refs to other local
 // files, which Options.ReadFile reads (URLs are never followed).
 //
+// # Documents split over files
+//
+// A document may keep its path items, operations, responses, schemas,
+// examples and descriptions in other files (DigitalOcean's layout). Each
+// file is read once, through Options.ReadFile, and Result.Files lists
+// them, relative to the document's directory, in the order they were
+// first read. Before kin-openapi sees a file, errgen resolves the $refs
+// that kin-openapi does not:
+//
+//   - a description or summary that is a $ref to a string
+//     (description: {$ref: 'description.yml#/introduction'}) becomes that
+//     string; one that names nothing becomes "", with a warning, and one
+//     that names no string (a schema property called description) is left
+//     alone;
+//   - an operation that is a $ref (paths: {/a: {get: {$ref: 'a_get.yml'}}},
+//     in the main document's paths or at the top of a path item's file)
+//     and an operation's responses that are a $ref become the object they
+//     name, their own $refs rewritten to resolve from where it is put; a
+//     $ref that does not resolve, names no object or loops is an error at
+//     the $ref.
+//
+// The replacement is written on the lines of the $ref, so the file's
+// other lines keep their numbers in messages. Places in other files are
+// named "file#pointer", file relative to the document's directory; a
+// place inside an operation that is a $ref is named by its pointer
+// through the $ref (/paths/~1a/get/responses/404). A path item $ref that
+// leads to no operation (a cycle, or a file without operations) is a
+// warning at the path, and a file kin-openapi cannot read an error at the
+// $ref that names it. A parse reads at most 10000 other files, of 256 MiB
+// together.
+//
 // # What is read
 //
 // For every operation (in document order), every error response — numeric

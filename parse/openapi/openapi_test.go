@@ -23,6 +23,7 @@ var golden = map[string]string{
 	"problem":    "openapi.json",
 	"swagger2":   "swagger.yaml",
 	"keyed":      "openapi.yaml",
+	"multifile":  "openapi.yaml",
 }
 
 // parseFile parses a spec the way build does: named by its path, with

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi2"
@@ -50,6 +51,10 @@ type Result struct {
 	// line each, continuation lines indented by two blanks (for errgen
 	// parse --explain).
 	Explain []string
+	// Files are the other files the document's $refs made the parse
+	// read, as slash paths relative to the document's directory, in the
+	// order they were read, each once.
+	Files []string
 }
 
 // ExplainHelp describes Result.Explain for errgen parse --explain.
@@ -73,7 +78,12 @@ func Parse(data []byte, opts Options) (*Result, error) {
 		return nil, err
 	}
 	p.walk()
-	return p.result()
+	r, err := p.result()
+	if err != nil {
+		return nil, err
+	}
+	r.Files = slices.Clone(p.docs.order)
+	return r, nil
 }
 
 // checkBodyPointer accepts a JSON pointer into a body with at most one
@@ -108,7 +118,12 @@ func (p *parser) load(data []byte) error {
 	loader.IncludeOrigin = true
 	loader.Context = context.Background()
 	loader.IsExternalRefsAllowed = true
-	loader.ReadFromURIFunc = p.readURI
+	loader.ReadFromURIFunc = func(_ *openapi3.Loader, u *url.URL) ([]byte, error) { return p.readURI(u) }
+	p.initDocs(data)
+	if err := p.bundle(p.docs.main); err != nil {
+		return err
+	}
+	data = p.docs.main.data
 	var location *url.URL
 	if p.file != "" {
 		location = &url.URL{Path: path.Clean(strings.ReplaceAll(p.file, `\`, "/"))}
@@ -149,18 +164,6 @@ func (p *parser) load(data []byte) error {
 	return nil
 }
 
-// readURI lets kin-openapi read the local files $refs name, through
-// Options.ReadFile, and nothing else.
-func (p *parser) readURI(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
-	if u.Scheme != "" || u.Host != "" {
-		return nil, fmt.Errorf("$ref to %s: errgen follows refs to local files only; save the file beside the document", u)
-	}
-	if p.opts.ReadFile == nil {
-		return nil, fmt.Errorf("$ref to file %s: this parse reads no other files", u.Path)
-	}
-	return p.opts.ReadFile(u.Path)
-}
-
 var (
 	// kin-openapi's decode errors end in the JSON pointer of the culprit.
 	inPointer = regexp.MustCompile(` in (/\S*)$`)
@@ -172,6 +175,9 @@ var (
 // kin-openapi's message and adds the JSON pointer of the culprit: the one
 // the message ends in, or else that of the $ref it names.
 func (p *parser) loadError(data []byte, err error) error {
+	if p.docs.err != nil {
+		return p.docs.err
+	}
 	msg := err.Error()
 	var where string
 	if m := inPointer.FindStringSubmatch(msg); m != nil {
@@ -183,9 +189,21 @@ func (p *parser) loadError(data []byte, err error) error {
 		ref := m[1] + m[2]
 		if ptr, line, ok := findRef(data, ref); ok {
 			where = fmt.Sprintf("%s (line %d)", ptr, line)
+		} else {
+			// Written in another file.
+			for _, rel := range p.docs.order {
+				f := p.docs.byName[path.Clean(path.Join(p.docs.dir, rel))]
+				if ptr, line, ok := findRef(f.data, ref); ok {
+					where = fmt.Sprintf("%s#%s (line %d)", rel, ptr, line)
+					break
+				}
+			}
 		}
 	} else if l := atLine.FindStringSubmatch(msg); l != nil {
 		where = "line " + l[1]
+	}
+	if where == "" && p.docs.failed != "" {
+		where = p.refTo(p.docs.failed)
 	}
 	var ext *openapi3.DisallowedExternalRefError
 	if errors.As(err, &ext) {

@@ -111,7 +111,7 @@ func positions(data []byte) map[string]int {
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k := n.Content[i]
 				p := ptr + "/" + escape(k.Value)
-				pos[p] = k.Line<<16 | k.Column
+				pos[p] = k.Line<<16 + k.Column
 				walk(n.Content[i+1], p, depth+1)
 			}
 		case yaml.SequenceNode:

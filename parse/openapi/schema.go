@@ -218,9 +218,17 @@ func (p *parser) shape(s *openapi3.Schema, at loc) *shape {
 	}
 	if p.shapes == nil {
 		p.shapes = map[*openapi3.Schema]*shape{}
+		p.shapeAt = map[loc]*shape{}
+	}
+	// kin-openapi loads a file once per document that $refs it: the
+	// same schema may come as several values, one place.
+	if sh, ok := p.shapeAt[at]; ok {
+		p.shapes[s] = sh
+		return sh
 	}
 	sh := &shape{at: at}
 	p.shapes[s] = sh
+	p.shapeAt[at] = sh
 
 	var container *level
 	var codeSchema *openapi3.Schema

@@ -20,6 +20,7 @@ import (
 type parser struct {
 	opts  Options
 	file  string
+	docs  *docs
 	doc   *openapi3.T
 	v2    bool
 	v2pos map[string]int
@@ -32,6 +33,7 @@ type parser struct {
 	enumSeq int
 
 	shapes   map[*openapi3.Schema]*shape
+	shapeAt  map[loc]*shape
 	enums    map[*openapi3.Schema][]decl
 	envelope []catalog.Shape
 	fields   []catalog.Field
@@ -233,7 +235,7 @@ func addOp(ops []catalog.Operation, op catalog.Operation) []catalog.Operation {
 // unknown.
 func (p *parser) pos(o *openapi3.Origin, at loc) int {
 	if o != nil && o.Key != nil && o.Key.Line > 0 {
-		return o.Key.Line<<16 | o.Key.Column
+		return o.Key.Line<<16 + o.Key.Column
 	}
 	if p.v2pos != nil && at.file == "" {
 		if n, ok := p.v2pos[toV2(at.ptr)]; ok {
@@ -266,14 +268,27 @@ func (p *parser) walk() {
 	}
 	paths := p.doc.Paths.Map()
 	for _, path := range ordered(paths, func(k string, v *openapi3.PathItem) int {
-		return p.pos(v.Origin, loc{ptr: "/paths"}.child(k))
+		at := loc{ptr: "/paths"}.child(k)
+		if v != nil && v.Ref != "" {
+			// Its origin is in the file it is written in.
+			return p.mainPos(at.ptr)
+		}
+		return p.pos(v.Origin, at)
 	}) {
 		item := paths[path]
 		if item == nil {
 			continue
 		}
 		itemAt := loc{ptr: "/paths"}.child(path)
+		if item.Ref != "" {
+			// A path item in another file: the $refs of its operations
+			// are resolved from there.
+			itemAt = p.deref(itemAt, item.Ref)
+		}
 		ops := item.Operations()
+		if item.Ref != "" && len(ops) == 0 {
+			p.warn(loc{ptr: "/paths"}.child(path), "path item $ref %q leads to no operation (a cycle of $refs, or a file without operations); the path is left out", item.Ref)
+		}
 		for _, method := range ordered(ops, func(k string, v *openapi3.Operation) int {
 			return p.pos(v.Origin, itemAt.child(strings.ToLower(k)))
 		}) {
@@ -297,7 +312,7 @@ func (p *parser) walk() {
 					continue
 				}
 				if ref.Ref != "" {
-					at = at.ref(ref.Ref)
+					at = p.deref(at, ref.Ref)
 				}
 				p.response(o, st, ref.Value, at)
 			}
@@ -329,7 +344,7 @@ func (p *parser) walkComponents() {
 			continue
 		}
 		if ref.Ref != "" {
-			at = at.ref(ref.Ref)
+			at = p.deref(at, ref.Ref)
 		}
 		p.response(catalog.Operation{}, st, ref.Value, at)
 	}
@@ -408,7 +423,7 @@ func (p *parser) response(op catalog.Operation, st status, resp *openapi3.Respon
 		if media.Schema != nil && media.Schema.Value != nil {
 			sAt := mAt.child("schema")
 			if media.Schema.Ref != "" {
-				sAt = sAt.ref(media.Schema.Ref)
+				sAt = p.deref(sAt, media.Schema.Ref)
 			}
 			sh = p.shape(media.Schema.Value, sAt)
 		}
@@ -566,7 +581,7 @@ func (p *parser) groupExamples(media *openapi3.MediaType, at loc, sh *shape) []e
 		ex := ref.Value
 		eAt := at.child("examples", name)
 		if ref.Ref != "" {
-			eAt = eAt.ref(ref.Ref)
+			eAt = p.deref(eAt, ref.Ref)
 		}
 		meta := catalog.Example{Name: name, Summary: ex.Summary, Description: ex.Description}
 		if ex.Value == nil {
