@@ -158,10 +158,24 @@ func (f *next) from(i int) int {
 // "<…"), and for a title after it, the text up to its closer, or past
 // the line's end to the paragraph's: after bytes more.
 func linkCost(line []byte, after int) int {
+	if !bytes.Contains(line, []byte("](")) {
+		return 0 // most lines: no link, and nothing to set up
+	}
 	cost := 0
 	blank := next{line, " \t", -1}
 	gt := next{line, ">", -1}
-	closers := map[byte]*next{'"': {line, "\"", -1}, '\'': {line, "'", -1}, '(': {line, ")", -1}}
+	quote, apos, paren := next{line, "\"", -1}, next{line, "'", -1}, next{line, ")", -1}
+	closer := func(c byte) *next {
+		switch c {
+		case '"':
+			return &quote
+		case '\'':
+			return &apos
+		case '(':
+			return &paren
+		}
+		return nil
+	}
 	nonBlank := func(k int) int {
 		for k < len(line) && (line[k] == ' ' || line[k] == '\t') {
 			k++
@@ -189,7 +203,7 @@ func linkCost(line []byte, after int) int {
 		}
 		k = lastTo
 		if k < len(line) {
-			if c, ok := closers[line[k]]; ok {
+			if c := closer(line[k]); c != nil {
 				if e := c.from(k + 1); e < len(line) {
 					cost += e - k
 				} else {

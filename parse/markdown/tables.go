@@ -29,6 +29,9 @@ type collector struct {
 }
 
 func collectTables(doc ast.Node, src []byte, file string) ([]table.Table, error) {
+	if bytes.IndexByte(src, '|') < 0 && !containsFold(src, "<table") {
+		return nil, nil // a page of sections: no walk needed
+	}
 	c := &collector{src: src, file: file, starts: lineStarts(src)}
 	// Visit block nodes only, iteratively: inline content holds no table.
 	n := doc.FirstChild()
@@ -54,8 +57,12 @@ func collectTables(doc ast.Node, src []byte, file string) ([]table.Table, error)
 
 // enter reads node n and reports whether its children may hold tables.
 func (c *collector) enter(n ast.Node) (bool, error) {
-	if start := nodeStart(n); start >= 0 && start < c.skipTo {
-		return false, nil
+	// nodeStart costs an allocation on nodes without lines (goldmark
+	// makes their segment list on demand): ask only while skipping.
+	if c.skipTo > 0 {
+		if start := nodeStart(n); start >= 0 && start < c.skipTo {
+			return false, nil
+		}
 	}
 	switch n.Kind() {
 	case ast.KindHeading:
@@ -283,4 +290,20 @@ func lineStarts(src []byte) []int {
 		}
 	}
 	return starts
+}
+
+// containsFold reports whether src contains the ASCII word w (lower
+// case) in any case.
+func containsFold(src []byte, w string) bool {
+	for i := bytes.IndexByte(src, '<'); i >= 0; {
+		if len(src)-i >= len(w) && bytes.EqualFold(src[i:i+len(w)], []byte(w)) {
+			return true
+		}
+		j := bytes.IndexByte(src[i+1:], '<')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }

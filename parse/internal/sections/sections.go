@@ -101,7 +101,7 @@ type reader struct {
 	def     *defaultStatus
 	cur     *entry
 	group   *group
-	seen    map[string]string
+	seen    map[dupID]int // an entry's fields → its line
 	found   bool
 	// unknown lists the entries whose status is undocumented, for one
 	// warning or one each at the end.
@@ -121,7 +121,7 @@ func Read(blocks []Block, file string) (entries []catalog.Entry, report *catalog
 }
 
 func newReader(file string) *reader {
-	return &reader{file: file, report: &catalog.Report{}, seen: map[string]string{}}
+	return &reader{file: file, report: &catalog.Report{}, seen: map[dupID]int{}}
 }
 
 // done ends the page: Read's results.
@@ -443,10 +443,11 @@ func (r *reader) flush() {
 		r.report.Warn(r.file, w, "status %d of %s is not an HTTP status (100–599); kept as documented", out.Status, out.Code)
 	}
 	key := dupKey(&out)
-	if first, ok := r.seen[key]; ok {
+	if line, ok := r.seen[key]; ok {
+		first := where(line, out.Code)
 		r.report.Warn(r.file, w, "duplicates %s (status %d, code %s, every field equal); both kept", first, out.Status, out.Code)
 	} else {
-		r.seen[key] = w
+		r.seen[key] = e.line
 	}
 	r.entries = append(r.entries, out)
 }
@@ -483,13 +484,19 @@ func extends(code, prefix string) bool {
 	return false
 }
 
-func dupKey(e *catalog.Entry) string {
-	var b strings.Builder
-	b.WriteString(strconv.Itoa(e.Status))
-	for _, s := range []string{e.Code, e.Message, e.Description, e.Solution} {
-		b.WriteByte(0)
-		b.WriteString(s)
+// dupID is equal for two entries exactly when every field is; the
+// origin does not count.
+type dupID struct {
+	status                             int
+	code, title, msg, desc, sol, extra string
+}
+
+func dupKey(e *catalog.Entry) dupID {
+	id := dupID{e.Status, e.Code, e.Title, e.Message, e.Description, e.Solution, ""}
+	if len(e.Extra) == 0 {
+		return id // most entries: no allocation
 	}
+	var b strings.Builder
 	keys := make([]string, 0, len(e.Extra))
 	for k := range e.Extra {
 		keys = append(keys, k)
@@ -501,7 +508,8 @@ func dupKey(e *catalog.Entry) string {
 		b.WriteByte(0)
 		b.WriteString(e.Extra[k])
 	}
-	return b.String()
+	id.extra = b.String()
+	return id
 }
 
 // maxShown is how many headings Describe lists.
