@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -142,7 +141,49 @@ func (f *srcFile) tree() *yaml.Node {
 
 // nonStandardRef finds, cheaply, what bundle rewrites: a $ref as the
 // value of a description or summary, of an operation or of responses.
-var nonStandardRef = regexp.MustCompile(`["']?\b(description|summary|responses|get|put|post|delete|options|head|patch|trace|query)["']?\s*:\s*\{?\s*["']?\$ref["']?\s*:`)
+// It looks back from each "$ref" over quotes, blanks, one '{' and the
+// ':' to the key before it: linear, where a regular expression over a
+// whole spec of $refs cost as much as loading it.
+func nonStandardRef(data []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte("$ref"))
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + len("$ref")
+		k := skipBack(data, at, " \t\r\n\"'")
+		if k > 0 && data[k-1] == '{' {
+			k = skipBack(data, k-1, " \t\r\n")
+		}
+		if k == 0 || data[k-1] != ':' {
+			continue
+		}
+		k = skipBack(data, k-1, " \t\"'")
+		end := k
+		for k > 0 && ('a' <= data[k-1] && data[k-1] <= 'z') {
+			k--
+		}
+		if k > 0 && isWordByte(data[k-1]) {
+			continue
+		}
+		if key := string(data[k:end]); key == "description" || key == "summary" || key == "responses" || slices.Contains(methods, key) {
+			return true
+		}
+	}
+}
+
+// skipBack returns the index before which data[:i] ends in bytes of set.
+func skipBack(data []byte, i int, set string) int {
+	for i > 0 && strings.IndexByte(set, data[i-1]) >= 0 {
+		i--
+	}
+	return i
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z'
+}
 
 var methods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace", "query"}
 
@@ -168,7 +209,7 @@ type edit struct {
 // rest of the file keeps its lines; when that cannot be done the file is
 // written anew from its node tree.
 func (p *parser) bundle(f *srcFile) error {
-	if !nonStandardRef.Match(f.data) {
+	if !nonStandardRef(f.data) {
 		return nil
 	}
 	root := f.tree()

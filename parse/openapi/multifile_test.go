@@ -164,3 +164,26 @@ func TestRefLimits(t *testing.T) {
 		t.Errorf("err = %v, want the files' size limit", err)
 	}
 }
+
+// TestNonStandardRef: the pre-check finds the $refs bundle rewrites, in
+// YAML and JSON, and nothing else.
+func TestNonStandardRef(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{"info:\n  description:\n    $ref: 'd.yml#/intro'\n", true},
+		{`{"tags": [{"description": {"$ref": "d.json"}}]}`, true},
+		{"paths:\n  /a:\n    get: {$ref: 'a.yaml'}\n", true},
+		{"  responses:\n    $ref: r.yaml\n", true},
+		{"schema:\n  $ref: '#/components/schemas/E'\n", false},
+		{"x-description:\n  $ref: d.yml\n", true}, // as the old regular expression: '-' is no word character
+		{"mydescription: {$ref: d.yml}\n", false},
+		{"$ref", false},
+		{"", false},
+	} {
+		if got := nonStandardRef([]byte(tc.src)); got != tc.want {
+			t.Errorf("nonStandardRef(%q) = %v, want %v", tc.src, got, tc.want)
+		}
+	}
+}
