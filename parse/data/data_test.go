@@ -3,21 +3,18 @@ package data
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/aymanbagabas/go-udiff"
+	"github.com/errgen/errgen/internal/golden"
 
 	"github.com/errgen/errgen/catalog"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// golden is the content of a want.json: what Parse says about a file, the
+// goldenFile is the content of a want.json: what Parse says about a file, the
 // catalog in its stable JSON form.
-type golden struct {
+type goldenFile struct {
 	Error   string          `json:"error,omitempty"`
 	Report  *catalog.Report `json:"report,omitempty"`
 	Catalog json.RawMessage `json:"catalog,omitempty"`
@@ -44,24 +41,14 @@ func TestGolden(t *testing.T) {
 			}
 			got := render(t, src, opts, "test/"+name)
 			wantFile := filepath.Join(dir, "want.json")
-			if *update {
-				if err := os.WriteFile(wantFile, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want := readFile(t, wantFile)
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs (rerun with -update to accept):\n%s", wantFile,
-					udiff.Unified(wantFile, "got", string(want), string(got)))
-			}
+			golden.Check(t, wantFile, got)
 		})
 	}
 }
 
 func render(t *testing.T, src []byte, opts Options, id string) []byte {
 	t.Helper()
-	var g golden
+	var g goldenFile
 	entries, report, err := Parse(src, opts)
 	if err != nil {
 		g.Error = err.Error()

@@ -4,22 +4,19 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/aymanbagabas/go-udiff"
+	"github.com/errgen/errgen/internal/golden"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/parse/internal/table"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// golden is the content of a want.json: everything Parse and Tables say
+// goldenFile is the content of a want.json: everything Parse and Tables say
 // about a page, the catalog in its stable JSON form.
-type golden struct {
+type goldenFile struct {
 	Tables  []table.Info    `json:"tables"`
 	Error   string          `json:"error,omitempty"`
 	Report  *catalog.Report `json:"report,omitempty"`
@@ -47,24 +44,14 @@ func TestGolden(t *testing.T) {
 			}
 			got := render(t, src, opts, "test/"+name)
 			wantFile := filepath.Join(dir, "want.json")
-			if *update {
-				if err := os.WriteFile(wantFile, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want := readFile(t, wantFile)
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs (rerun with -update to accept):\n%s", wantFile,
-					udiff.Unified(wantFile, "got", string(want), string(got)))
-			}
+			golden.Check(t, wantFile, got)
 		})
 	}
 }
 
 func render(t *testing.T, src []byte, opts Options, id string) []byte {
 	t.Helper()
-	var g golden
+	var g goldenFile
 	var err error
 	if g.Tables, err = Tables(src); err != nil {
 		t.Fatalf("Tables: %v", err)

@@ -3,13 +3,12 @@ package sections
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/aymanbagabas/go-udiff"
+	"github.com/errgen/errgen/internal/golden"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -19,8 +18,6 @@ import (
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/parse/internal/htmlsafe"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // md parses as parse/markdown does.
 var md = goldmark.New(
@@ -41,8 +38,8 @@ func htmlBlocks(t testing.TB, src []byte) []Block {
 	return FromHTML(root)
 }
 
-// golden is a want.json: the blocks, then what Read made of them.
-type golden struct {
+// goldenFile is a want.json: the blocks, then what Read made of them.
+type goldenFile struct {
 	Blocks  []Block         `json:"blocks"`
 	Found   bool            `json:"found"`
 	Report  *catalog.Report `json:"report,omitempty"`
@@ -62,7 +59,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var g golden
+			var g goldenFile
 			if filepath.Ext(in) == ".md" {
 				g.Blocks = mdBlocks(src)
 			} else {
@@ -86,20 +83,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			wantFile := filepath.Join(dir, "want.json")
-			if *update {
-				if err := os.WriteFile(wantFile, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(wantFile)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(out.Bytes(), want) {
-				t.Errorf("%s differs (rerun with -update to accept):\n%s", wantFile,
-					udiff.Unified(wantFile, "got", string(want), out.String()))
-			}
+			golden.Check(t, wantFile, out.Bytes())
 		})
 	}
 }
