@@ -41,7 +41,29 @@
 // vendor answers in one layout or another. A required documented field is
 // required in every layout. The code enum is of strings; a vendor that
 // sends numeric codes still matches the Go package's parser, which reads
-// both, but not this schema.
+// both, but not this schema. A message pointer without "*" beside a code
+// pointer with one is a string property beside the array: the body's one
+// message.
+//
+// # Code prefixes
+//
+// A shape with a CodePrefix (catalog.Shape) sends its codes without it:
+// Microsoft Entra documents AADSTS70011 and sends "error_codes": [70011].
+// Its code property is a schema of the codes as sent: those that start
+// with the prefix and go beyond it, without it, as integers when each is
+// one (an integer enum), as strings when none is, and without a type
+// otherwise. x-enum-varnames are still the Go constants (AADSTS70011) and
+// each x-enum-descriptions item starts with the documented code
+// ("AADSTS70011: …"). Each distinct prefix of the shapes, "" for none, in
+// shape order, is one code set with schemas of its own: ErrorCode and
+// BadRequestCode for the first, ErrorCode2 and BadRequestCode2 for the
+// second, and so on; a status none of whose codes a set carries gets a
+// schema that admits nothing ("not: {}") for it, so its bodies use
+// another layout. An example uses the first shape that can carry its
+// code, with the code as that shape sends it (70011, a JSON number). A
+// prefix that is not printable text (catalog.CheckCodePrefix) or that no
+// documented code starts with, a code no shape can carry, and one code
+// pointer with two prefixes are errors.
 //
 // # Responses and examples
 //
@@ -60,8 +82,8 @@
 // a component key cannot hold (anything but letters, digits, '.', '-' and
 // '_') has them replaced by '_' and gets "-" and 8 hex digits of its
 // SHA-256 appended, so keys stay distinct and stable as rows are added.
-// An example's value is a body in the envelope's first shape carrying the
-// code and the documented message template (a code without a documented
+// An example's value is a body in the envelope's first shape (that can
+// carry the code, see "Code prefixes") carrying the code and the documented message template (a code without a documented
 // message has none), plus the zero value of each required documented
 // field; its summary is the entry's title, or the code and status.
 //

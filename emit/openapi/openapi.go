@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -128,14 +129,22 @@ func (g *gen) document(version string) *yaml.Node {
 
 	comps := mapping()
 	schemas := mapping()
-	schemas.add("ErrorCode", g.codeSchema())
+	prefixes := codePrefixes(c.Envelope.Shapes)
+	for i, p := range prefixes {
+		schemas.add("ErrorCode"+codeSetName(i), g.codeSchema(p))
+	}
 	schemas.add("Error", g.body.schema(c.Envelope.Shapes))
 	statuses, byStatus := g.examples()
 	for _, st := range statuses {
 		name := ResponseName(st)
-		schemas.add(name+"Code", g.codeSubset(st, byStatus[st]))
+		var sets []string
+		for i, p := range prefixes {
+			set := name + "Code" + codeSetName(i)
+			schemas.add(set, g.codeSubset(st, byStatus[st], p))
+			sets = append(sets, set)
+		}
 		sch := mapping()
-		sch.add("description", str(fmt.Sprintf("The error body of %s: the code is one of the %s.", statusPhrase(st), name+"Code")))
+		sch.add("description", str(fmt.Sprintf("The error body of %s: the code is one of the %s.", statusPhrase(st), strings.Join(sets, " or "))))
 		all := seq()
 		all.Content = append(all.Content, g.body.restricted("#/components/schemas/"+name+"Code"), ref("#/components/schemas/Error"))
 		sch.add("allOf", all)
@@ -344,20 +353,19 @@ func statusPhrase(status int) string {
 	return fmt.Sprintf("HTTP status %d %s", status, http.StatusText(status))
 }
 
-// codeSubset is the schema of the codes documented with one status, in
-// catalog order, with their Go names and descriptions.
-func (g *gen) codeSubset(status int, exs []example) *yaml.Node {
+// codeSubset is the schema of the codes documented with one status that
+// a shape with CodePrefix prefix carries, in catalog order, with their Go
+// names and descriptions (see codeSchema).
+func (g *gen) codeSubset(status int, exs []example, prefix string) *yaml.Node {
 	in := map[string]bool{}
 	for _, ex := range exs {
 		in[ex.entry.Code] = true
 	}
-	s := mapping()
-	s.add("type", str("string"))
-	s.add("description", str(fmt.Sprintf("The codes documented with %s.", statusPhrase(status))))
-	enum, varnames, descs := seq(), seq(), seq()
+	var groups [][]catalog.Entry
+	var codes []string
 	for i, group := range g.c.ByCode() {
 		code := g.codes[i]
-		if !in[code] {
+		if !in[code] || !carries(prefix, code) {
 			continue
 		}
 		var mine []catalog.Entry
@@ -366,35 +374,93 @@ func (g *gen) codeSubset(status int, exs []example) *yaml.Node {
 				mine = append(mine, e)
 			}
 		}
-		enum.Content = append(enum.Content, str(code))
-		varnames.Content = append(varnames.Content, str(g.names[code]))
-		descs.Content = append(descs.Content, str(enumDescription(mine)))
+		groups = append(groups, mine)
+		codes = append(codes, code)
 	}
+	desc := fmt.Sprintf("The codes documented with %s.", statusPhrase(status))
+	if len(codes) == 0 {
+		// Bodies of this status send their code in another layout.
+		s := mapping()
+		s.add("description", str(fmt.Sprintf("No code documented with %s starts with the prefix %s: a body of that status has its code in another layout.", statusPhrase(status), mdtext.Code(prefix))))
+		s.add("not", mapping().Node)
+		return s.Node
+	}
+	if prefix != "" {
+		desc = fmt.Sprintf("The codes documented with %s, as the body sends them: without the prefix %s.", statusPhrase(status), mdtext.Code(prefix))
+	}
+	return g.enumSchema(desc, prefix, codes, groups)
+}
+
+// codeSchema is the schema of the codes a shape with CodePrefix prefix
+// carries, as the body sends them: every code, as a string, without a
+// prefix; with one, the codes that start with it, without it (see sent).
+func (g *gen) codeSchema(prefix string) *yaml.Node {
+	c := g.c
+	var groups [][]catalog.Entry
+	var codes []string
+	for i, group := range c.ByCode() {
+		if carries(prefix, g.codes[i]) {
+			groups = append(groups, group)
+			codes = append(codes, g.codes[i])
+		}
+	}
+	desc := fmt.Sprintf("An error code %s documents. x-enum-varnames are the constants of the generated Go package, x-enum-descriptions what the vendor says each code means.",
+		mdtext.DescriptionLine(vendorOr(c, "the vendor")))
+	if prefix != "" {
+		desc = fmt.Sprintf("An error code %s documents, as the body sends it: without the prefix %s the documentation writes before it (%s for %s). x-enum-varnames are the constants of the generated Go package, x-enum-descriptions the documented code and what the vendor says it means.",
+			mdtext.DescriptionLine(vendorOr(c, "the vendor")), mdtext.Code(prefix), mdtext.Code(wireText(prefix, codes[0])), mdtext.Code(codes[0]))
+	}
+	return g.enumSchema(desc, prefix, codes, groups)
+}
+
+// enumSchema is the schema of codes, each documented by the entries of
+// groups, as a shape with CodePrefix prefix sends them: an integer enum
+// when each is a number without the prefix, a string one when none is,
+// and an enum without type otherwise. With a prefix, each description
+// starts with the documented code.
+func (g *gen) enumSchema(desc, prefix string, codes []string, groups [][]catalog.Entry) *yaml.Node {
+	enum, varnames, descs := seq(), seq(), seq()
+	numbers := 0
+	for i, code := range codes {
+		v := sent(prefix, code)
+		if _, ok := v.(json.Number); ok {
+			numbers++
+		}
+		enum.Content = append(enum.Content, toNode(v))
+		varnames.Content = append(varnames.Content, str(g.names[code]))
+		d := enumDescription(groups[i])
+		switch {
+		case prefix != "" && d != "":
+			d = EnumDescription(code) + ": " + d
+		case prefix != "":
+			d = EnumDescription(code)
+		}
+		descs.Content = append(descs.Content, str(d))
+	}
+	s := mapping()
+	switch numbers {
+	case len(codes):
+		s.add("type", str("integer"))
+	case 0:
+		s.add("type", str("string"))
+	}
+	s.add("description", str(desc))
 	s.add("enum", enum)
 	s.add("x-enum-varnames", varnames)
 	s.add("x-enum-descriptions", descs)
 	return s.Node
 }
 
-func (g *gen) codeSchema() *yaml.Node {
-	c := g.c
-	s := mapping()
-	s.add("type", str("string"))
-	s.add("description", str(fmt.Sprintf("An error code %s documents. x-enum-varnames are the constants of the generated Go package, x-enum-descriptions what the vendor says each code means.",
-		mdtext.DescriptionLine(vendorOr(c, "the vendor")))))
-	enum := seq()
-	varnames := seq()
-	descs := seq()
-	for i, group := range c.ByCode() {
-		code := g.codes[i]
-		enum.Content = append(enum.Content, str(code))
-		varnames.Content = append(varnames.Content, str(g.names[code]))
-		descs.Content = append(descs.Content, str(enumDescription(group)))
+// wireText is the code as a body of a shape with CodePrefix prefix sends
+// it, as text.
+func wireText(prefix, code string) string {
+	switch v := sent(prefix, code).(type) {
+	case json.Number:
+		return string(v)
+	case string:
+		return strconv.Quote(v)
 	}
-	s.add("enum", enum)
-	s.add("x-enum-varnames", varnames)
-	s.add("x-enum-descriptions", descs)
-	return s.Node
+	return code
 }
 
 // enumDescription is describe(group) as an x-enum-descriptions item. It is

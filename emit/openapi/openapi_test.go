@@ -168,8 +168,15 @@ func TestContent(t *testing.T) {
 				t.Errorf("%s %s: openapi %q, want %q", tc.name, v, d.OpenAPI, want)
 			}
 			ec := d.Components.Schemas.ErrorCode
-			if !slices.Equal(ec.Enum, c.Codes()) {
-				t.Errorf("%s: enum %q, want the codes %q", tc.name, ec.Enum, c.Codes())
+			// With a code prefix, the enum is the codes as the body
+			// sends them (the cases have one shape, which carries all).
+			prefix := c.Envelope.Shapes[0].CodePrefix
+			var sent []string
+			for _, code := range c.Codes() {
+				sent = append(sent, strings.TrimPrefix(code, prefix))
+			}
+			if !slices.Equal(ec.Enum, sent) {
+				t.Errorf("%s: enum %q, want the codes %q", tc.name, ec.Enum, sent)
 			}
 			if len(ec.VarNames) != len(ec.Enum) || len(ec.Descriptions) != len(ec.Enum) {
 				t.Fatalf("%s: %d enum values, %d x-enum-varnames, %d x-enum-descriptions", tc.name, len(ec.Enum), len(ec.VarNames), len(ec.Descriptions))
@@ -182,11 +189,15 @@ func TestContent(t *testing.T) {
 					}
 				}
 				// Escaped for CommonMark, as renderers read them.
-				if len(descs) == 1 && ec.Descriptions[i] != strings.ToValidUTF8(openapi.EnumDescription(descs[0]), "\uFFFD") {
+				if prefix != "" && !strings.HasPrefix(ec.Descriptions[i], group[0].Code+": ") {
+					t.Errorf("%s: x-enum-descriptions of %q is %q, want it to start with the documented code", tc.name, group[0].Code, ec.Descriptions[i])
+				}
+				if len(descs) == 1 && prefix == "" && ec.Descriptions[i] != strings.ToValidUTF8(openapi.EnumDescription(descs[0]), "\uFFFD") {
 					t.Errorf("%s: x-enum-descriptions of %q is %q, want %q", tc.name, group[0].Code, ec.Descriptions[i], descs[0])
 				}
 			}
 			for i, code := range ec.Enum {
+				code = prefix + code
 				if ec.VarNames[i] != tc.names[code] {
 					t.Errorf("%s: x-enum-varnames of %q is %q, want the Go constant %q", tc.name, code, ec.VarNames[i], tc.names[code])
 				}
@@ -274,10 +285,20 @@ func readBody(t *testing.T, s catalog.Shape, v any) (code, message string) {
 				return ""
 			}
 		}
-		s, _ := cur.(string)
-		return s
+		switch x := cur.(type) {
+		case string:
+			return x
+		case int:
+			return strconv.Itoa(x)
+		}
+		return ""
 	}
-	return get(s.Code), get(s.Message)
+	code = get(s.Code)
+	if s.CodePrefix != "" {
+		// The body sends the code without the prefix.
+		code = s.CodePrefix + code
+	}
+	return code, get(s.Message)
 }
 
 func TestResponseName(t *testing.T) {

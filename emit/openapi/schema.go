@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,6 +37,9 @@ type node struct {
 	props    map[string]*slot
 	items    *node
 	required []string // keys every layout has (documented required fields)
+	// codeSet is, for a code value, the index of its shape's CodePrefix
+	// in codePrefixes: which ErrorCode schema it is.
+	codeSet int
 	// where names the pointer that created the node, for messages.
 	where string
 }
@@ -53,7 +58,12 @@ func bodySchema(c *catalog.Catalog) (*node, error) {
 	fail := func(where, format string, args ...any) error {
 		return &catalog.Diagnostic{File: c.Source.File, Where: where, Message: fmt.Sprintf(format, args...)}
 	}
+	if err := checkPrefixes(c, fail); err != nil {
+		return nil, err
+	}
+	var reached *node // the value add reached last
 	add := func(where, ptr, role, typ, desc string) error {
+		reached = nil
 		toks, ok := catalog.SplitPointer(ptr)
 		if !ok {
 			return fail(where, "%q is not a JSON pointer: want \"\" or \"/\"-separated tokens such as \"/error/code\", with ~ written ~0 and / written ~1", ptr)
@@ -107,8 +117,10 @@ func bodySchema(c *catalog.Catalog) (*node, error) {
 		case leaf.role != role:
 			return fail(where, "%q is the %s here, but %s makes it the %s: one property cannot be both", ptr, role, leaf.where, leaf.role)
 		}
+		reached = *at
 		return nil
 	}
+	prefixes := codePrefixes(env.Shapes)
 	for i, s := range env.Shapes {
 		at := fmt.Sprintf("/envelope/shapes/%d", i)
 		if s.Code == "" {
@@ -121,6 +133,14 @@ func bodySchema(c *catalog.Catalog) (*node, error) {
 			if err := add(at+"/"+p.role, p.ptr, p.role, "", ""); err != nil {
 				return nil, err
 			}
+			if p.role != roleCode {
+				continue
+			}
+			set := slices.Index(prefixes, s.CodePrefix)
+			if reached.where != at+"/code" && reached.codeSet != set {
+				return nil, fail(at+"/code_prefix", "code pointer %q has the code prefix %q here, but %s gives it %q: a property's codes are sent one way", s.Code, s.CodePrefix, reached.where, prefixes[reached.codeSet])
+			}
+			reached.codeSet = set
 		}
 	}
 	for i, f := range env.Fields {
@@ -137,6 +157,78 @@ func bodySchema(c *catalog.Catalog) (*node, error) {
 		return nil, err
 	}
 	return root, nil
+}
+
+// codePrefixes lists the distinct CodePrefix of shapes ("" for none) in
+// order of first appearance: the code sets Emit writes an ErrorCode
+// schema for (see codeSetName).
+func codePrefixes(shapes []catalog.Shape) []string {
+	var out []string
+	for _, s := range shapes {
+		if !slices.Contains(out, s.CodePrefix) {
+			out = append(out, s.CodePrefix)
+		}
+	}
+	return out
+}
+
+// codeSetName is the suffix of the schemas of code set i: "" for the
+// first, then "2", "3", ….
+func codeSetName(i int) string {
+	if i == 0 {
+		return ""
+	}
+	return strconv.Itoa(i + 1)
+}
+
+// carries reports whether a shape with CodePrefix prefix can carry the
+// documented code: any code without a prefix, one that starts with it
+// and goes beyond with one.
+func carries(prefix, code string) bool {
+	return prefix == "" || len(code) > len(prefix) && strings.HasPrefix(code, prefix)
+}
+
+// jsonInteger is what a code without its prefix is when a body sends it
+// as a JSON number.
+var jsonInteger = regexp.MustCompile(`^(0|[1-9][0-9]{0,17})$`)
+
+// sent is the value a body whose shape has CodePrefix prefix sends for
+// the documented code: without the prefix, a JSON number when what is
+// left is an integer (Entra's 70011 for AADSTS70011), else a string.
+// Without a prefix it is the code, a string.
+func sent(prefix, code string) any {
+	if prefix == "" {
+		return code
+	}
+	v := strings.TrimPrefix(code, prefix)
+	if jsonInteger.MatchString(v) {
+		return json.Number(v)
+	}
+	return v
+}
+
+// checkPrefixes reports a shape's CodePrefix that is not printable text
+// or that no documented code has, and a code that no shape can carry.
+func checkPrefixes(c *catalog.Catalog, fail func(where, format string, args ...any) error) error {
+	shapes := c.Envelope.Shapes
+	for i, s := range shapes {
+		if s.CodePrefix == "" {
+			continue
+		}
+		at := fmt.Sprintf("/envelope/shapes/%d/code_prefix", i)
+		if msg := catalog.CheckCodePrefix(s.CodePrefix); msg != "" {
+			return fail(at, "code prefix %q: %s", s.CodePrefix, msg)
+		}
+		if !slices.ContainsFunc(c.Entries, func(e catalog.Entry) bool { return carries(s.CodePrefix, e.Code) }) {
+			return fail(at, "code prefix %q: no documented code starts with it, so this shape can never give a documented code; want the text the documentation writes before the codes the body sends, such as \"AADSTS\" for AADSTS70011", s.CodePrefix)
+		}
+	}
+	for _, e := range c.Entries {
+		if !slices.ContainsFunc(shapes, func(s catalog.Shape) bool { return carries(s.CodePrefix, e.Code) }) {
+			return fail("/envelope/shapes", "code %q: every shape has a code prefix it does not start with, so no body can carry it; want a shape without code_prefix for it", e.Code)
+		}
+	}
+	return nil
 }
 
 // require marks the path toks as present in every body.
@@ -236,7 +328,7 @@ func (n *node) schema(shapes []catalog.Shape) *yaml.Node {
 	default:
 		switch n.role {
 		case roleCode:
-			return ref("#/components/schemas/ErrorCode")
+			return ref("#/components/schemas/ErrorCode" + codeSetName(n.codeSet))
 		case roleMessage:
 			s.add("type", str("string"))
 			desc := "The error message: one of the documented templates, with its placeholders filled in."
@@ -265,8 +357,9 @@ func (n *node) schema(shapes []catalog.Shape) *yaml.Node {
 	return s.Node
 }
 
-// restricted is n's schema with each code value the schema at codeRef:
-// what narrows the codes of a body to one status's.
+// restricted is n's schema with each code value the schema at codeRef
+// and its code set's suffix (codeSetName): what narrows the codes of a
+// body to one status's.
 func (n *node) restricted(codeRef string) *yaml.Node {
 	s := mapping()
 	switch n.kind {
@@ -287,7 +380,7 @@ func (n *node) restricted(codeRef string) *yaml.Node {
 		s.add("type", str("array"))
 		s.add("items", n.items.restricted(codeRef))
 	default:
-		return ref(codeRef)
+		return ref(codeRef + codeSetName(n.codeSet))
 	}
 	return s.Node
 }
@@ -355,7 +448,9 @@ func (g *gen) exampleValue(e catalog.Entry) *yaml.Node {
 }
 
 // exampleValue returns an example body for e: the code and message at the
-// first shape's pointers, and the zero value of each required field. A
+// pointers of the first shape that can carry the code (see carries), the
+// code as that shape sends it (see sent), and the zero value of each
+// required field. A
 // SCIM error's is its documented example, or one built the SCIM way (see
 // scimExample).
 func exampleValue(env catalog.Envelope, e catalog.Entry) any {
@@ -364,7 +459,10 @@ func exampleValue(env catalog.Envelope, e catalog.Entry) any {
 	}
 	var v any
 	s := env.Shapes[0]
-	set(&v, s.Code, e.Code)
+	if i := slices.IndexFunc(env.Shapes, func(s catalog.Shape) bool { return carries(s.CodePrefix, e.Code) }); i >= 0 {
+		s = env.Shapes[i]
+	}
+	set(&v, s.Code, sent(s.CodePrefix, e.Code))
 	if s.Message != "" && e.Message != "" {
 		set(&v, s.Message, e.Message)
 	}

@@ -170,6 +170,10 @@ func printText(w io.Writer, c *catalog.Catalog, r *catalog.Report) error {
 	}
 	for _, s := range c.Envelope.Shapes {
 		body := "code " + s.Code
+		if s.CodePrefix != "" {
+			// The body sends 70011 for the documented AADSTS70011.
+			body += " (prefix " + s.CodePrefix + ")"
+		}
 		if s.Message != "" {
 			body += ", message " + s.Message
 		}

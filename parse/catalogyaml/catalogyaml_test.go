@@ -104,6 +104,28 @@ func TestNamedEnvelope(t *testing.T) {
 	}
 }
 
+// TestCodePrefix: a shape's code_prefix is kept as written, beside a
+// message pointer without "*" (Entra's envelope).
+func TestCodePrefix(t *testing.T) {
+	const in = `envelope:
+  shapes:
+    - {code: /error_codes/*, code_prefix: AADSTS, message: /error_description}
+    - {code: /error, code_prefix: "", message: /error_description}
+entries: [{code: AADSTS70011, status: 400}]
+`
+	res, err := catalogyaml.Parse([]byte(in), catalogyaml.Options{File: "entra.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []catalog.Shape{
+		{Code: "/error_codes/*", CodePrefix: "AADSTS", Message: "/error_description"},
+		{Code: "/error", Message: "/error_description"},
+	}
+	if d := cmp.Diff(want, res.Envelope.Shapes); d != "" {
+		t.Errorf("shapes (-want +got):\n%s", d)
+	}
+}
+
 func TestErrors(t *testing.T) {
 	for _, tc := range []struct{ in, where, want string }{
 		{"", "", "empty catalog"},
@@ -127,6 +149,10 @@ func TestErrors(t *testing.T) {
 		{"envelope: {request_id_header: X}\nentries: [{code: a}]\n", "line 1", "envelope: want shapes"},
 		{"envelope:\n  shapes: [{message: /m}]\nentries: [{code: a}]\n", "line 2", "envelope.shapes[0]: missing code"},
 		{"envelope:\n  shapes: [{code: error.code}]\nentries: [{code: a}]\n", "line 2", `envelope.shapes[0].code: "error.code" is not a JSON pointer`},
+		{"envelope:\n  shapes: [{code: /c, code_prefix: \"AADSTS \"}]\nentries: [{code: a}]\n", "line 2", `envelope.shapes[0].code_prefix: code prefix "AADSTS ": spaces at either end`},
+		{"envelope:\n  shapes: [{code: /c, code_prefix: \"AAD\\tSTS\"}]\nentries: [{code: a}]\n", "line 2", `envelope.shapes[0].code_prefix: code prefix "AAD\tSTS": control or invisible characters`},
+		{"envelope:\n  shapes: [{code: /c, code_prefix: [AADSTS]}]\nentries: [{code: a}]\n", "line 2", `envelope.shapes[0].code_prefix: want text, got a list`},
+		{"envelope:\n  shapes: [{code: /c, prefix: AADSTS}]\nentries: [{code: a}]\n", "line 2", `unknown key "prefix" in envelope.shapes[0] (want one of: code, code_prefix, message, request_id)`},
 		{"envelope:\n  shapes: [{code: /c}]\n  fields: [{name: x, type: str}]\nentries: [{code: a}]\n", "line 3", `envelope.fields[0].type: type "str": want one of object, array`},
 		{"envelope:\n  shapes: [{code: /c}]\n  fields: [{name: x, required: maybe}]\nentries: [{code: a}]\n", "line 3", `envelope.fields[0].required: want true or false`},
 		{"envelope:\n  shapes: [{code: /c}]\n  fields: [{name: x, pointer: /a/*/b}]\nentries: [{code: a}]\n", "line 3", `not a JSON pointer to one value`},

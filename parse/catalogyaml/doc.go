@@ -8,6 +8,7 @@
 //	envelope: scim                # optional: a named envelope, or a mapping
 //	#  shapes:                    # as in errgen.yaml: JSON pointers into the body
 //	#    - {code: /error/code, message: /error/message, request_id: /request_id}
+//	#    - {code: /error_codes/*, code_prefix: AADSTS, message: /error_description}
 //	#  request_id_header: X-Request-Id
 //	#  fields:                    # other documented fields of the body
 //	#    - {name: details, pointer: /details, type: array, required: false,
@@ -36,6 +37,13 @@
 //	    examples:                 # documented error bodies, as JSON text
 //	      - {name: …, summary: …, description: …, body: '{"status": "400"}'}
 //
+// A shape's code_prefix is what the documentation writes before the codes
+// the body sends (catalog.Shape.CodePrefix): Microsoft Entra documents
+// AADSTS70011, the entry's code, and sends "error_codes": [70011]. It is
+// kept exactly as written, and must be text without control or invisible
+// characters, blanks at either end or invalid UTF-8
+// (catalog.CheckCodePrefix); "" or absent is none.
+//
 // The id, source and Go settings of the catalog are errgen.yaml's. Texts
 // are kept as written, except that trailing blanks and line breaks (which
 // YAML block scalars add) are dropped. A field's pointer defaults to "/"
@@ -59,5 +67,6 @@
 // repeated key, a value of the wrong kind (a list where a mapping belongs,
 // a status that is not a number from 100 to 599), a missing code, an
 // envelope name errgen does not know, a pointer that is not a JSON pointer,
+// a code_prefix that is not text as above,
 // an example body that is not JSON, and a document without entries.
 package catalogyaml

@@ -383,7 +383,7 @@ func (p *parser) envelope(n *yaml.Node) (*catalog.Envelope, error) {
 	}
 	for i, s := range shapes {
 		at := fmt.Sprintf("envelope.shapes[%d]", i)
-		sf, err := p.fields(s, at, "code", "message", "request_id")
+		sf, err := p.fields(s, at, "code", "code_prefix", "message", "request_id")
 		if err != nil {
 			return nil, err
 		}
@@ -400,6 +400,16 @@ func (p *parser) envelope(n *yaml.Node) (*catalog.Envelope, error) {
 			}
 			if *t.to != "" && !pointer(*t.to) {
 				return nil, p.fail(sf[t.key], at+"."+t.key, "%q is not a JSON pointer: want \"/\"-separated keys such as /error/%s, with ~ written ~0 and / written ~1", *t.to, t.key)
+			}
+		}
+		if n := sf["code_prefix"]; n != nil && !(n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+			if n.Kind != yaml.ScalarNode {
+				return nil, p.fail(n, at+".code_prefix", "want text, got %s", kind(n))
+			}
+			// As written: blanks at either end are an error, not trimmed.
+			sh.CodePrefix = n.Value
+			if msg := catalog.CheckCodePrefix(sh.CodePrefix); msg != "" {
+				return nil, p.fail(n, at+".code_prefix", "code prefix %q: %s", sh.CodePrefix, msg)
 			}
 		}
 		env.Shapes = append(env.Shapes, sh)
