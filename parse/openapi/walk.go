@@ -24,6 +24,8 @@ type parser struct {
 	doc   *openapi3.T
 	v2    bool
 	v2pos map[string]int
+	// places orders the maps of an OpenAPI 3 document.
+	places keyPlaces
 
 	report catalog.Report
 
@@ -232,8 +234,14 @@ func addOp(ops []catalog.Operation, op catalog.Operation) []catalog.Operation {
 }
 
 // pos is where the key of an element sits, for spec order; -1 when
-// unknown.
+// unknown. An OpenAPI 3 document is loaded without origins, and the
+// places of its keys are read from its files (see keyPos); a Swagger 2.0
+// one has origins only where the conversion loaded other files, and
+// otherwise the places of the keys in the Swagger document.
 func (p *parser) pos(o *openapi3.Origin, at loc) int {
+	if !p.v2 {
+		return p.keyPos(at)
+	}
 	if o != nil && o.Key != nil && o.Key.Line > 0 {
 		return o.Key.Line<<16 + o.Key.Column
 	}
