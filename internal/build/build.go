@@ -209,6 +209,26 @@ type SourceFile struct {
 	Data []byte
 }
 
+// ParseFile is ParseSource for a file outside any config (errgen parse):
+// it also returns the source's digest over every file the parse read, as
+// Load computes catalog.Source.SHA256.
+func ParseFile(kind string, data []byte, opts ParseOptions, exclude ...string) (*Parsed, string, error) {
+	rec := &recorder{read: opts.ReadFile, files: map[string][]byte{}}
+	if rec.read == nil {
+		rec.read = localFiles(opts.File)
+	}
+	opts.ReadFile = rec.ReadFile
+	p, err := ParseSource(kind, data, opts, exclude...)
+	if err != nil {
+		return nil, "", err
+	}
+	others, err := rec.sourceFiles(opts.File, p.Files)
+	if err != nil {
+		return nil, "", err
+	}
+	return p, SourceSum(data, others), nil
+}
+
 // recorder wraps a ReadFile to keep what it read, by the name it got.
 type recorder struct {
 	read  func(string) ([]byte, error)

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -65,7 +63,7 @@ func runParse(inv *invocation) error {
 	if err := sf.check(kind); err != nil {
 		return err
 	}
-	parsed, err := build.ParseSource(kind, data, sf.options(file), sf.exclude...)
+	parsed, sum, err := build.ParseFile(kind, data, sf.options(file), sf.exclude...)
 	if err != nil {
 		return err
 	}
@@ -81,10 +79,9 @@ func runParse(inv *invocation) error {
 		}
 		fmt.Fprintln(w)
 	}
-	sum := sha256.Sum256(data)
 	c := &catalog.Catalog{
 		Format:  catalog.FormatVersion,
-		Source:  catalog.Source{Kind: kind, File: filepath.ToSlash(file), SHA256: hex.EncodeToString(sum[:])},
+		Source:  catalog.Source{Kind: kind, File: filepath.ToSlash(file), SHA256: sum},
 		Entries: parsed.Entries,
 	}
 	if parsed.Envelope != nil {

@@ -57,6 +57,14 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
+// pluralWord is one or many by n, without the number.
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // quoteList writes up to limit values quoted, and how many more.
 func quoteList(vals []string, limit int) string {
 	var b strings.Builder
@@ -135,6 +143,12 @@ func (p *parser) result() (*Result, error) {
 		byNamed       []string
 		// scratch, reused for every code
 		sts, placed []stat
+		// shared counts the codes an enum shared by several statuses
+		// places under all of them, with no example saying which: the
+		// document's own pairing, kept, and worth one warning.
+		shared      int
+		sharedFirst *code
+		sharedMax   int
 	)
 	for _, c := range codes {
 		if !c.documented && !useSamples {
@@ -169,6 +183,12 @@ func (p *parser) result() (*Result, error) {
 		if len(placed) > 0 {
 			if named != 0 && c.keyed {
 				byNamed = append(byNamed, fmt.Sprintf("%s → %d", c.value, named))
+			}
+			if named == 0 && len(placed) > 1 && !slices.ContainsFunc(placed, func(s stat) bool { return s.si.declared == nil || len(s.obs) > 0 || s.si.media }) {
+				if shared++; sharedFirst == nil {
+					sharedFirst = c
+				}
+				sharedMax = max(sharedMax, len(placed))
 			}
 			for _, s := range placed {
 				r.Entries = p.entriesAt(r.Entries, c, s)
@@ -226,6 +246,10 @@ func (p *parser) result() (*Result, error) {
 			statusList(sts), map[bool]string{true: "it comes with", false: "each comes with"}[len(vals) == 1],
 			map[bool]string{true: "it is one entry", false: "each is one entry"}[len(vals) == 1],
 			map[bool]string{true: "its", false: "each with a"}[len(vals) == 1])
+	}
+	if shared > 0 {
+		r.Report.Warn(p.file, p.where(sharedFirst.at), "%s documented only by an enum that the responses of up to %d statuses share, with no example under a status saying which status %s with (%s is the first); kept under every status whose response declares %s, as the document pairs them (an example under a status pins a code to it)",
+			plural(shared, "code is", "codes are"), sharedMax, pluralWord(shared, "it comes", "each comes"), sharedFirst.value, pluralWord(shared, "it", "them"))
 	}
 	if len(samples) > 0 {
 		vals := make([]string, len(samples))

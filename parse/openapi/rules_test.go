@@ -122,8 +122,9 @@ func TestVendorShapes(t *testing.T) {
 			name: "OAuth error and error_description",
 			doc: spec([]string{"400", "401"}, "schema: {$ref: '#/components/schemas/OAuthError'}\n",
 				"OAuthError:\n  type: object\n  properties:\n    error: {type: string, enum: [invalid_request, invalid_client]}\n    error_description: {type: string}\n    error_uri: {type: string}\n"),
-			shape:   catalog.Shape{Code: "/error", Message: "/error_description"},
-			entries: []string{"400 invalid_request ", "401 invalid_request ", "400 invalid_client ", "401 invalid_client "},
+			shape:    catalog.Shape{Code: "/error", Message: "/error_description"},
+			entries:  []string{"400 invalid_request ", "401 invalid_request ", "400 invalid_client ", "401 invalid_client "},
+			warnings: []string{"2 codes are documented only by an enum that the responses of up to 2 statuses share, with no example under a status saying which status each comes with (invalid_request is the first); kept under every status"},
 		},
 		{
 			name: "Stripe error.type over a code without values",
