@@ -64,7 +64,7 @@ func TestOptionsCheck(t *testing.T) {
 	}{
 		{parse.Options{CodePointer: "code"}, "code_pointer", `"code": want a JSON pointer`},
 		{parse.Options{CodePointer: "/a/*/b/*/c"}, "code_pointer", `at most one "*"`},
-		{parse.Options{MessagePointer: "/m"}, "message_pointer", "needs code_pointer too"},
+		{parse.Options{MessagePointer: "m"}, "message_pointer", `"m": want a JSON pointer`},
 		{parse.Options{Columns: map[string]string{"cause": "Why"}}, "columns", `unknown role "cause"`},
 		{parse.Options{Columns: map[string]string{"code": " "}}, "columns", "code: want a column's header text or its 1-based index"},
 		{parse.Options{Columns: map[string]string{"code": "0"}}, "columns", "column indexes start at 1"},

@@ -37,9 +37,6 @@ func (o *Options) Check() *OptionError {
 			return &OptionError{p.key, msg}
 		}
 	}
-	if o.MessagePointer != "" && o.CodePointer == "" {
-		return &OptionError{KeyMessagePointer, "needs code_pointer too"}
-	}
 	for _, role := range sortedKeys(o.Columns) {
 		switch col := o.Columns[role]; {
 		case !slices.Contains(Roles, role):

@@ -141,7 +141,6 @@ func TestErrors(t *testing.T) {
 		{open + "      code_pointer: errors/code\n", "c.yaml: line 8: catalog a: source: code_pointer: \"errors/code\": want a JSON pointer"},
 		{open + "      code_pointer: /a/*/b/*/c\n", "c.yaml: line 8: catalog a: source: code_pointer: \"/a/*/b/*/c\": at most one \"*\""},
 		{open + "      code_pointer: /a~2\n", "c.yaml: line 8: catalog a: source: code_pointer: \"/a~2\": write ~ as ~0"},
-		{open + "      message_pointer: /message\n", "c.yaml: line 8: catalog a: source: message_pointer: needs code_pointer too"},
 		{"version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: https://u.example}\n    envelope: huaweicloud\n  - id: b\n    source: {kind: html-table, file: p.html, url: https://u.example}\n    envelope: huaweicloud\n    go: {dir: go/a}\n",
 			"c.yaml: line 9: catalog b: go: dir go/a is also used by catalog a"},
 	} {
