@@ -55,3 +55,4 @@ fuzz:
 	$(GO) test ./parse/internal/fields -run '^$$' -fuzz '^FuzzBodies$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./parse/internal/table -run '^$$' -fuzz '^FuzzRead$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./parse/htmltable -run '^$$' -fuzz '^FuzzReadTables$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./parse/openapi -run '^$$' -fuzz '^FuzzKeyTree$$' -fuzztime 60s

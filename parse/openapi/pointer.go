@@ -657,8 +657,13 @@ func (sc *keyScan) key(flow bool) (string, bool) {
 			if c == '\n' {
 				return "", false
 			}
-			if c == ':' && (sc.sep(sc.i+1) || flow && sc.i+1 < len(s) && strings.IndexByte(",[]{}", s[sc.i+1]) >= 0) {
+			if c == ':' && sc.sep(sc.i+1) {
 				break
+			}
+			if c == ':' && flow && sc.i+1 < len(s) && strings.IndexByte(",[]{}", s[sc.i+1]) >= 0 {
+				// "{a:}": YAML reads the plain key "a:"; leave such
+				// rare forms to yaml.v3.
+				return "", false
 			}
 			if flow && strings.IndexByte(",[]{}", c) >= 0 {
 				break
