@@ -5,8 +5,10 @@ package golden
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/aymanbagabas/go-udiff"
@@ -33,5 +35,39 @@ func Check(t testing.TB, file string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs (rerun with -update to accept):\n%s", file, udiff.Unified(file, "got", string(want), string(got)))
+	}
+}
+
+// Cases runs one subtest per file matching pattern (such as
+// "testdata/*/input.md"), named by its directory: it reads the file and,
+// when the directory has one, options.json into a copy of opts, calls
+// render, and checks the result against want.json beside the input.
+// Fewer than min inputs fail the test: a glob that finds nothing tests
+// nothing.
+func Cases[O any](t *testing.T, pattern string, min int, opts func(name, input string) O, render func(t *testing.T, src []byte, opts O, name string) []byte) {
+	t.Helper()
+	inputs, err := filepath.Glob(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(inputs) < min {
+		t.Fatalf("%d files match %s, want at least %d", len(inputs), pattern, min)
+	}
+	for _, in := range inputs {
+		dir := filepath.Dir(in)
+		name := filepath.Base(dir)
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			o := opts(name, in)
+			if b, err := os.ReadFile(filepath.Join(dir, "options.json")); err == nil {
+				if err := json.Unmarshal(b, &o); err != nil {
+					t.Fatalf("%s: %v", filepath.Join(dir, "options.json"), err)
+				}
+			}
+			Check(t, filepath.Join(dir, "want.json"), render(t, src, o, name))
+		})
 	}
 }

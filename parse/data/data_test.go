@@ -21,29 +21,11 @@ type goldenFile struct {
 }
 
 func TestGolden(t *testing.T) {
-	inputs, err := filepath.Glob("testdata/*/input.*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(inputs) < 10 {
-		t.Fatalf("only %d testdata/*/input.* files", len(inputs))
-	}
-	for _, in := range inputs {
-		dir := filepath.Dir(in)
-		name := filepath.Base(dir)
-		t.Run(name, func(t *testing.T) {
-			src := readFile(t, in)
-			opts := Options{File: name + filepath.Ext(in)}
-			if b, err := os.ReadFile(filepath.Join(dir, "options.json")); err == nil {
-				if err := json.Unmarshal(b, &opts); err != nil {
-					t.Fatal(err)
-				}
-			}
-			got := render(t, src, opts, "test/"+name)
-			wantFile := filepath.Join(dir, "want.json")
-			golden.Check(t, wantFile, got)
+	golden.Cases(t, "testdata/*/input.*", 10,
+		func(name, input string) Options { return Options{File: name + filepath.Ext(input)} },
+		func(t *testing.T, src []byte, opts Options, name string) []byte {
+			return render(t, src, opts, "test/"+name)
 		})
-	}
 }
 
 func render(t *testing.T, src []byte, opts Options, id string) []byte {

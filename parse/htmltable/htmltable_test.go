@@ -23,29 +23,11 @@ type goldenFile struct {
 }
 
 func TestGolden(t *testing.T) {
-	dirs, err := filepath.Glob("testdata/*/input.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(dirs) == 0 {
-		t.Fatal("no testdata/*/input.html")
-	}
-	for _, in := range dirs {
-		dir := filepath.Dir(in)
-		name := filepath.Base(dir)
-		t.Run(name, func(t *testing.T) {
-			src := readFile(t, in)
-			opts := Options{File: name + ".html"}
-			if b, err := os.ReadFile(filepath.Join(dir, "options.json")); err == nil {
-				if err := json.Unmarshal(b, &opts); err != nil {
-					t.Fatal(err)
-				}
-			}
-			got := render(t, src, opts, "test/"+name)
-			wantFile := filepath.Join(dir, "want.json")
-			golden.Check(t, wantFile, got)
+	golden.Cases(t, "testdata/*/input.html", 1,
+		func(name, input string) Options { return Options{File: name + ".html"} },
+		func(t *testing.T, src []byte, opts Options, name string) []byte {
+			return render(t, src, opts, "test/"+name)
 		})
-	}
 }
 
 func render(t *testing.T, src []byte, opts Options, id string) []byte {
