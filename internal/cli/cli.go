@@ -64,7 +64,7 @@ func init() {
 		{"parse", "[-kind K] [-format json|text] [SOURCE FLAGS] FILE", "print the catalog a source file gives", runParse},
 		{"show", "[-config F] [-format json|text] ID", "print one catalog of the config", runShow},
 		{"diff", "[-format F] [-fail-on ERR|WARN|INFO] [-ignore FILE] [-kind K] [SOURCE FLAGS] OLD NEW | -git REV [-config F] FILE|ID", "compare two versions of a catalog: exit 1 on changes at or above -fail-on", runDiff},
-		{"fetch", "[-config F] [-timeout D] [-max-size N] [-retries N] [ID...]", "download the config's sources into their snapshots and record them in errgen.lock: exit 3 when one looks broken", runFetch},
+		{"fetch", "[-config F] [-timeout D] [-max-size N] [-retries N] [ID...]", "download the config's sources into their snapshots and record them in errgen.lock: exit 3 when one looks broken or is gone", runFetch},
 		{"drift", "[-config F] [-format F] [-fail-on L] [-ignore FILE] [-timeout D] [-max-size N] [ID...]", "compare the vendor's current documents with the snapshots: exit 1 on changes, 3 when a page looks broken", runDrift},
 		{"version", "", "print errgen's version", runVersion},
 	}
@@ -155,7 +155,7 @@ func mainUsage(w io.Writer) {
 	}
 	fmt.Fprintf(w, "\nRun \"errgen VERB -h\" for a verb's flags.\n")
 	fmt.Fprintf(w, "Exit codes: 0 ok, 1 check found differences, 2 usage or input error.\n")
-	fmt.Fprintf(w, "diff and drift exit 1 on changes at or above -fail-on; fetch and drift exit 3 when a vendor page looks broken.\n")
+	fmt.Fprintf(w, "diff and drift exit 1 on changes at or above -fail-on; fetch and drift exit 3 when a vendor page looks broken or is gone (404, 410).\n")
 }
 
 func (inv *invocation) usage(w io.Writer) {

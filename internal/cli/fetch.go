@@ -48,9 +48,10 @@ func (ff *fetchFlags) client() *fetch.Client {
 // fetched is what fetchAll found for each source.
 type fetched struct {
 	ok []*fetch.Fetched
-	// broken and failed are how many sources the guard refused and how
-	// many could not be fetched; both were reported on stderr.
-	broken, failed int
+	// broken, gone and failed are how many sources the guard refused,
+	// how many pages are gone (404, 410) and how many could not be
+	// fetched; all were reported on stderr.
+	broken, gone, failed int
 }
 
 // fetchAll fetches every source, printing a progress line per source when
@@ -64,10 +65,15 @@ func fetchAll(inv *invocation, client *fetch.Client, sources []*fetch.Source, lk
 		}
 		f, err := client.Update(context.Background(), src, lk)
 		var broken *fetch.BrokenError
+		var gone *fetch.GoneError
 		switch {
 		case errors.As(err, &broken):
 			printLines(inv.stderr, "errgen "+inv.verb.name+": ", err.Error())
 			res.broken++
+		case errors.As(err, &gone):
+			// The vendor's problem, not the config's: exit 3.
+			printLines(inv.stderr, "errgen "+inv.verb.name+": ", fmt.Sprintf("%s: %v", src.File, err))
+			res.gone++
 		case err != nil:
 			printLines(inv.stderr, "errgen "+inv.verb.name+": ", fmt.Sprintf("%s: %v", src.File, err))
 			res.failed++
@@ -84,7 +90,7 @@ func (f *fetched) code() int {
 	switch {
 	case f.failed > 0:
 		return exitError
-	case f.broken > 0:
+	case f.broken > 0 || f.gone > 0:
 		return exitBroken
 	}
 	return exitOK
@@ -123,7 +129,7 @@ func runFetch(inv *invocation) error {
 	if code := res.code(); code != exitOK {
 		// All or nothing: a broken source must not leave the others
 		// updated and the generated packages half regenerated.
-		fmt.Fprintf(inv.stderr, "errgen fetch: nothing written (%d fetched, %d refused by the guard, %d failed)\n", len(res.ok), res.broken, res.failed)
+		fmt.Fprintf(inv.stderr, "errgen fetch: nothing written (%d fetched, %d refused by the guard, %d gone, %d failed)\n", len(res.ok), res.broken, res.gone, res.failed)
 		inv.code = code
 		return nil
 	}

@@ -19,8 +19,11 @@
 //     ETag and Last-Modified the lock file kept, so an unchanged page costs
 //     a 304.
 //
-// Other statuses are errors that name the URL, the status and, for an HTML
-// error page, its title. Backoff and sleeping are fields, so tests run
+// A 404 or 410 is a [GoneError]: the vendor's page moved or is gone, which
+// the CLI reports with exit 3, as a page that looks broken, so CI can tell
+// the vendor's problem from a mistake in its own config. Other statuses
+// are errors that name the URL, the status and, for an HTML error page,
+// its title. Backoff and sleeping are fields, so tests run
 // without waiting.
 //
 // The lock file, sources/errgen.lock beside errgen.yaml, records for each
@@ -309,6 +312,8 @@ func (c *Client) attempt(ctx context.Context, hc *http.Client, req Request) (*Re
 		v := resp.Header.Get("Retry-After")
 		after, ok := retryAfter(v, time.Now())
 		return nil, &errRetry{resp.Status, after, ok, v}
+	case resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone:
+		return nil, &GoneError{Status: resp.Status + errorPage(resp)}
 	case resp.StatusCode != http.StatusOK:
 		return nil, fmt.Errorf("%s%s", resp.Status, errorPage(resp))
 	}
@@ -390,6 +395,17 @@ func responseCharset(contentType string) string {
 }
 
 var titleRE = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
+
+// GoneError is a 404 or 410 response: the page moved or is gone.
+type GoneError struct {
+	// Status is the response's status line, with the error page's title
+	// when it has one: `404 Not Found (an HTML error page titled "…")`.
+	Status string
+}
+
+func (e *GoneError) Error() string {
+	return e.Status + ": the page moved or is gone; hint: find the vendor's new address and update source.url"
+}
 
 // errorPage describes the body of an error response: the title of an HTML
 // error page, so "404 Not Found" says which site's page it is.

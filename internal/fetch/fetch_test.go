@@ -207,7 +207,8 @@ func TestRetries(t *testing.T) {
 		{"Retry-After date far ahead", [][2]string{{"503", "Fri, 31 Dec 9999 23:59:59 GMT"}}, nil, "server asked to retry after 24000h0m0s", 0},
 		{"Retry-After date passed", [][2]string{{"503", "Mon, 01 Jan 1900 00:00:00 GMT"}}, []time.Duration{0}, "", 0},
 		{"Retry-After negative", [][2]string{{"503", "-5"}}, []time.Duration{time.Millisecond}, "", 0},
-		{"404 is not retried", [][2]string{{"404", "1"}}, nil, `404 Not Found (an HTML error page titled "busy")`, 0},
+		{"404 is not retried", [][2]string{{"404", "1"}}, nil, `404 Not Found (an HTML error page titled "busy"): the page moved or is gone`, 0},
+		{"410 is gone", [][2]string{{"410", ""}}, nil, `410 Gone (an HTML error page titled "busy"): the page moved or is gone`, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -219,6 +220,10 @@ func TestRetries(t *testing.T) {
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
 					t.Fatalf("got %v, want %q", err, tt.err)
+				}
+				var gone *fetch.GoneError
+				if errors.As(err, &gone) != strings.Contains(tt.err, "is gone") {
+					t.Errorf("errors.As(%v, *GoneError) = %v", err, !strings.Contains(tt.err, "is gone"))
 				}
 			} else if err != nil || string(resp.Body) != "ok" || resp.Attempts != len(tt.steps)+1 {
 				t.Fatalf("got %+v %v", resp, err)
