@@ -37,6 +37,22 @@
 //	                                       # path; default: that of catalog ietf/scim in this
 //	                                       # config, else github.com/errgen/errgen/generated/go/ietf/scim
 //
+// The named envelopes (envelope: NAME) are:
+//
+//	huaweicloud  {"error_code", "error_msg", "request_id"}, or {"error": {"code", "message", "request_id"}};
+//	             the request ID header X-Request-Id when the body has none
+//	oauth2       {"error", "error_description"} (RFC 6749 §5.2)
+//	scim         {"scimType", "detail"}, or {"status", "detail"} without a scimType (RFC 7644 §3.12)
+//
+// Any other body is a mapping of shapes, one per layout the vendor sends,
+// tried in order: code, message and request_id are JSON pointers ("*" for
+// every element of an array), and code_prefix is what the documentation
+// writes before the code the body sends (Microsoft Entra's
+// {"error_codes": [70011]} is the documented AADSTS70011):
+//
+//	envelope:
+//	  shapes: [{code: /error_codes/*, code_prefix: AADSTS, message: /error_description}]
+//
 // A source of kind openapi is an OpenAPI 3.x or Swagger 2.0 document (YAML
 // or JSON; see package github.com/errgen/errgen/parse/openapi). Its
 // envelope is derived from the document's error schemas, so envelope is

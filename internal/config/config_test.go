@@ -1,6 +1,7 @@
 package config
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -147,6 +148,20 @@ func TestErrors(t *testing.T) {
 		_, err := Parse("c.yaml", []byte(tc.in))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("Parse(%q):\n got %v\nwant prefix %q", tc.in, err, tc.want)
+		}
+	}
+}
+
+// TestEnvelopeNamesDocumented: every named envelope is listed in the
+// package doc, which is where a user looks for them.
+func TestEnvelopeNamesDocumented(t *testing.T) {
+	src, err := os.ReadFile("config.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range catalog.EnvelopeNames() {
+		if !strings.Contains(string(src), "//\t"+name+" ") {
+			t.Errorf("named envelope %q is not listed in the package doc", name)
 		}
 	}
 }
