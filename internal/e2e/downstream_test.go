@@ -12,9 +12,10 @@ import (
 )
 
 // TestDownstreamGoGenerate creates a module that depends on this checkout
-// (through a replace directive), holds a //go:generate line running errgen,
-// and a program using the generated package. It runs go generate, go build
-// and the program, which parses a Huawei-style error body and checks
+// (through a replace directive), holds a //go:generate line running errgen
+// as a tool of the module, and a program using the generated package. It
+// runs the README's steps offline (GOPROXY=off): go get -tool, go
+// generate, go build, go vet and the program, which parses a Huawei-style error body and checks
 // errors.Is through wrapping.
 func TestDownstreamGoGenerate(t *testing.T) {
 	if testing.Short() {
@@ -62,7 +63,7 @@ catalogs:
 `,
 		"gen.go": `package downstream
 
-//go:generate go run github.com/errgen/errgen/cmd/errgen generate -config errgen.yaml
+//go:generate go tool errgen generate -config errgen.yaml
 `,
 		"cmd/demo/main.go": `package main
 
@@ -114,18 +115,25 @@ func main() {
 		t.Helper()
 		cmd := exec.Command(gobin, args...)
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off")
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 		return string(out)
 	}
+	// The README's install step: errgen as a tool of the module. Offline:
+	// the replace and the copied requirements need no network.
+	run("get", "-tool", "github.com/errgen/errgen/cmd/errgen")
+	if mod, _ := os.ReadFile(filepath.Join(dir, "go.mod")); !bytes.Contains(mod, []byte("tool github.com/errgen/errgen/cmd/errgen")) {
+		t.Fatalf("go get -tool added no tool directive:\n%s", mod)
+	}
 	run("generate", ".")
 	if _, err := os.Stat(filepath.Join(dir, "identitycenter", "codes.go")); err != nil {
 		t.Fatalf("go generate wrote no package: %v", err)
 	}
 	run("build", "./...")
+	run("vet", "./...")
 	out := run("run", "./cmd/demo")
 	want := "ok: list instances: identitycenter: IdentityCenter.1000 (HTTP 403): No permission for action sso:instances:list."
 	if !strings.Contains(out, want) {
