@@ -151,7 +151,7 @@ catalogs:
 	if _, ok := files["go/ietf/scim/scim_support.go"]; !ok {
 		t.Error("ietf/scim is not generated as the base")
 	}
-	if !strings.Contains(string(files["go/acme/scim/errors.go"]), `rfc7644 "example.com/m/go/ietf/scim"`) {
+	if !strings.Contains(string(files["go/acme/scim/errors.go"]), `rfc7644 "example.com/m/generated/go/ietf/scim"`) {
 		t.Error("acme/scim does not import the config's base")
 	}
 	if !strings.Contains(string(files["go/other/scim/errors.go"]), `rfc7644 "example.com/elsewhere/scim"`) {

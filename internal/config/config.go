@@ -2,7 +2,7 @@
 // catalog, and where and how each catalog's outputs are written.
 //
 //	version: 1                 # required; the only version is 1
-//	out: ../generated          # output root, relative to this file (default "."); inside the tree
+//	out: ../generated          # output root, relative to this file (default "generated"); inside the tree
 //	openapi: {version: "3.0"}  # OpenAPI components: "3.0" (3.0.3, default) or "3.1" (3.1.0)
 //	catalogs:
 //	  - id: huaweicloud/identitycenter     # required; lower-case, slash-separated
@@ -172,6 +172,11 @@ import (
 	"github.com/errgen/errgen/internal/safefile"
 	"github.com/errgen/errgen/parse"
 )
+
+// DefaultOut is the output root of a config without out: one folder
+// beside errgen.yaml, so that the Go packages, the OpenAPI components, the
+// Markdown pages and errgen's manifest do not spread over the module root.
+const DefaultOut = "generated"
 
 // Version is the only config version this errgen reads.
 const Version = 1
@@ -413,7 +418,7 @@ func Parse(file string, data []byte) (*Config, error) {
 		return nil, fail(line(doc, "version"), "version: got %d, want %d", cfg.Version, Version)
 	}
 	if cfg.Out == "" {
-		cfg.Out = "."
+		cfg.Out = DefaultOut
 	}
 	cfg.OutLine = line(doc, "out")
 	if err := relPath(cfg.Out, true, "the config's directory"); err != nil {

@@ -22,8 +22,8 @@ catalogs:
 		t.Fatal(err)
 	}
 	c := cfg.Catalogs[0]
-	if cfg.Out != "." || cfg.OutDir() != "dir" {
-		t.Errorf("out = %q, OutDir = %q; want the config's directory", cfg.Out, cfg.OutDir())
+	if cfg.Out != "generated" || cfg.OutDir() != filepath.Join("dir", "generated") {
+		t.Errorf("out = %q, OutDir = %q; want one folder, generated, beside the config", cfg.Out, cfg.OutDir())
 	}
 	if c.Go.Package != "myapi" || c.Go.Dir != "go/acme/my-api" {
 		t.Errorf("go = %+v, want package myapi in go/acme/my-api", c.Go)

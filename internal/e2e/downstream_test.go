@@ -72,7 +72,7 @@ import (
 	"fmt"
 	"os"
 
-	"example.com/downstream/identitycenter"
+	"example.com/downstream/generated/identitycenter"
 )
 
 func main() {
@@ -129,8 +129,14 @@ func main() {
 		t.Fatalf("go get -tool added no tool directive:\n%s", mod)
 	}
 	run("generate", ".")
-	if _, err := os.Stat(filepath.Join(dir, "identitycenter", "codes.go")); err != nil {
+	// Every output lands in one folder, generated/, by default.
+	if _, err := os.Stat(filepath.Join(dir, "generated", "identitycenter", "codes.go")); err != nil {
 		t.Fatalf("go generate wrote no package: %v", err)
+	}
+	for _, stray := range []string{"docs", "openapi", "errgen.manifest"} {
+		if _, err := os.Stat(filepath.Join(dir, stray)); err == nil {
+			t.Errorf("%s is at the module root, not in generated/", stray)
+		}
 	}
 	run("build", "./...")
 	run("vet", "./...")
@@ -143,9 +149,9 @@ func main() {
 		t.Errorf("demo printed:\n%s\nwant the documented solution", out)
 	}
 	// The generated package names its downstream import path.
-	doc, err := os.ReadFile(filepath.Join(dir, "identitycenter", "doc.go"))
-	if err == nil && !bytes.Contains(doc, []byte("example.com/downstream/identitycenter")) {
-		t.Errorf("package doc does not name the import path example.com/downstream/identitycenter")
+	doc, err := os.ReadFile(filepath.Join(dir, "generated", "identitycenter", "doc.go"))
+	if err == nil && !bytes.Contains(doc, []byte("example.com/downstream/generated/identitycenter")) {
+		t.Errorf("package doc does not name the import path example.com/downstream/generated/identitycenter")
 	}
 	// A second go generate is a no-op, and errgen check agrees.
 	run("generate", ".")
