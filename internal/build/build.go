@@ -34,16 +34,7 @@ type ParseOptions = parse.Options
 // Parsed is what a parser gives.
 type Parsed = parse.Result
 
-// Parse reads data as a source of the given kind.
-func Parse(kind string, data []byte, opts ParseOptions) ([]catalog.Entry, *catalog.Report, error) {
-	p, err := ParseSource(kind, data, opts)
-	if err != nil {
-		return nil, nil, err
-	}
-	return p.Entries, p.Report, nil
-}
-
-// ParseSource is Parse with the envelope a source describes. Every kind
+// ParseSource reads data as a source of the given kind. Every kind
 // passes here, so this is where what holds for every kind is done, once
 // per parse: settings the kind does not read are refused, the exclude
 // list applies, and codes that only look alike (Cyrillic А for Latin A,
