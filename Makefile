@@ -16,7 +16,7 @@ test:
 
 # Benchmarks beside their baselines (bare html.Parse, json.Unmarshal).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./parse/... ./emit/... ./diff/... ./internal/generatedtest/...
+	$(GO) test -run '^$$' -bench . -benchmem ./apierr/... ./parse/... ./emit/... ./diff/... ./internal/generatedtest/...
 
 # Rewrite golden files after an intended change; review the diff.
 # Only the packages with golden files take -update.
@@ -29,13 +29,18 @@ update-golden:
 fuzz:
 	$(GO) test ./parse/htmltable -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s
 	$(GO) test ./parse/openapi -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 0
-	$(GO) test ./emit/gopkg/internal/support -run '^$$' -fuzz '^FuzzLookup$$' -fuzztime 60s
-	$(GO) test ./emit/gopkg/internal/support -run '^$$' -fuzz '^FuzzSCIMDecode$$' -fuzztime 60s -fuzzminimizetime 0
+	$(GO) test ./apierr -run '^$$' -fuzz '^FuzzLookup$$' -fuzztime 60s -fuzzminimizetime 5s
+	$(GO) test ./apierr -run '^$$' -fuzz '^FuzzSCIMDecode$$' -fuzztime 60s -fuzzminimizetime 5s
+	$(GO) test ./apierr -run '^$$' -fuzz '^FuzzParseAll$$' -fuzztime 60s -fuzzminimizetime 5s
+	$(GO) test ./apierr -run '^$$' -fuzz '^FuzzTable$$' -fuzztime 60s -fuzzminimizetime 5s
+	$(GO) test ./apierr -run '^$$' -fuzz '^FuzzPlaceholders$$' -fuzztime 60s
+	$(GO) test ./apierr -run '^$$' -fuzz '^FuzzMatch$$' -fuzztime 60s
+	$(GO) test ./apierr -run '^$$' -fuzz '^FuzzRetryAfter$$' -fuzztime 60s
 	$(GO) test ./internal/generatedtest -run '^$$' -fuzz '^FuzzSCIMParse$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./parse/scimdoc -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./parse/htmltable -run '^$$' -fuzz '^FuzzGrid$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./parse/internal/htmlsafe -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 0
-	$(GO) test ./emit/gopkg/internal/support -run '^$$' -fuzz '^FuzzMatchNaive$$' -fuzztime 60s
+	$(GO) test ./apierr -run '^$$' -fuzz '^FuzzMatchNaive$$' -fuzztime 60s
 	$(GO) test ./internal/fetch -run '^$$' -fuzz '^FuzzRetryAfter$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./parse/catalogyaml -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 0
 	$(GO) test ./internal/textenc -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 60s

@@ -64,6 +64,7 @@
 //	      "description": "Invalid request parameter.",
 //	      "solution": "Check whether the request parameter is correct.",
 //	      "note": "…",                      // a remark of errgen's parser or the catalog's author
+//	      "retryable": true,                // declared retryable by errgen.yaml or the catalog's author
 //	      "extra": {"Module": "…"},         // columns errgen has no field for, by header text
 //	      "operations": [                   // API operations documenting it, in source order
 //	        {"method": "PATCH", "path": "/users/{id}", "operation_id": "updateUser"}
@@ -86,8 +87,8 @@
 // Empty optional fields (report, title, vendor, url, file, sha256, date, request_id,
 // request_id_header, fields and a field's type, required and description;
 // extensions and an extension's aliases, name, description and fields; an
-// entry's status_range, title, name, description, solution, note, extra,
-// operations, examples; operation_id; an example's name, summary and
+// entry's status_range, title, name, description, solution, note,
+// retryable (false), extra, operations, examples; operation_id; an example's name, summary and
 // description; and origin's table, caption, row, pointer and line) are
 // omitted; the others are always present, so "status": 0 means "unknown",
 // not "missing". Pages give origins with table and row, API descriptions
@@ -280,6 +281,14 @@ type Entry struct {
 	// as that a SCIM scimType is not one of RFC 7644's keywords; the Go
 	// emitter shows it in the constant's doc comment.
 	Note string `json:"note,omitempty"`
+	// Retryable says that a request failing with the code may succeed
+	// when sent again unchanged, later: generated errors' Retryable()
+	// reports it, besides statuses 429 and 503, which are retryable
+	// anyway. It is a property of the code, declared by errgen.yaml's
+	// retryable: list or by a hand-written catalog's retryable: true;
+	// errgen never infers it from the documentation (it only suggests
+	// it, in a warning). Every entry of a retryable code has it set.
+	Retryable bool `json:"retryable,omitempty"`
 	// Extra holds the columns errgen has no field for, by header text.
 	Extra map[string]string `json:"extra,omitempty"`
 	// Operations are the API operations the entry is documented under, in

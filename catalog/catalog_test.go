@@ -18,7 +18,7 @@ func sample() *catalog.Catalog {
 		Entries: []catalog.Entry{
 			{Status: 400, Code: "Acme.1", Message: "Bad {0} <x>.", Extra: map[string]string{"Type": "t", "Module": "m"}, Origin: catalog.Origin{Table: 1, Row: 1}},
 			{Status: 0, Code: "Acme.1", Message: "Line one.\nLine two.", Origin: catalog.Origin{Table: 2, Caption: "Table 1 More", Row: 1}},
-			{Status: 404, Code: "Acme.2", Message: "Gone.", Origin: catalog.Origin{Table: 2, Caption: "Table 1 More", Row: 2}},
+			{Status: 404, Code: "Acme.2", Message: "Gone.", Retryable: true, Origin: catalog.Origin{Table: 2, Caption: "Table 1 More", Row: 2}},
 		},
 	}
 }
@@ -39,10 +39,14 @@ func TestMarshalRoundTrip(t *testing.T) {
 		`"sha256": "00ff",` + "\n" + `    "date": "2026-11-25"` + "\n  },",
 		`"status": 0,`,
 		`"message": "Line one.\nLine two."`,
+		`"message": "Gone.",` + "\n" + `      "retryable": true,`,
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("JSON lacks %q:\n%s", want, s)
 		}
+	}
+	if n := strings.Count(s, `"retryable"`); n != 1 {
+		t.Errorf("JSON has retryable %d times, want once: only where true", n)
 	}
 	if !strings.HasSuffix(s, "}\n") {
 		t.Error("JSON does not end in a newline")

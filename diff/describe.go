@@ -31,6 +31,11 @@ func Describe(c Change) string {
 		return fmt.Sprintf("%s: another message documented for status %d", c.Code, c.Status)
 	case MessageRemoved:
 		return fmt.Sprintf("%s: one of its messages for status %d is no longer documented", c.Code, c.Status)
+	case RetryableChanged:
+		if c.New == "true" {
+			return fmt.Sprintf("%s is now retryable: clients that honour Retryable() send the request again", c.Code)
+		}
+		return fmt.Sprintf("%s is no longer retryable: clients that honour Retryable() stop sending the request again", c.Code)
 	}
 	return fmt.Sprintf("%s: %s changed", c.Code, c.Field)
 }
@@ -44,8 +49,8 @@ func params(t string) string {
 }
 
 // ShowsTexts reports whether a report should show c's old and new texts
-// under its description: for texts, not for codes and statuses, which the
-// description already names.
+// under its description: for texts, not for codes, statuses and
+// retryable, which the description already names.
 func ShowsTexts(c Change) bool {
-	return c.Field != "code" && c.Field != "status"
+	return c.Field != "code" && c.Field != "status" && c.Field != "retryable"
 }

@@ -26,7 +26,8 @@ type Change struct {
 	// there is one; 0 when unknown or when the change is about no entry.
 	Status int `json:"status"`
 	// Field is what changed: code, status, message, description,
-	// solution, or extra.<column header>.
+	// solution, note, retryable ("true" or "false" in Old and New), or
+	// extra.<column header>.
 	Field string `json:"field"`
 	// Old and New are the field's texts, verbatim; "" where there is none.
 	Old string `json:"old"`
@@ -136,9 +137,12 @@ type Options struct {
 	OldName, NewName string
 	// File is the path annotations point at (see Compared.File).
 	File string
-	// Names are the Go names errgen.yaml gives codes (go: names:), so the
-	// module bump names the constants the generated package declares.
-	Names map[string]string
+	// Names are the Go names errgen.yaml gives codes (go: names:) and
+	// TrimPrefixes the prefixes it drops from codes to name them (go:
+	// trim_prefixes:), so that the module bump names the constants the
+	// generated package declares (see catalog.GoNames).
+	Names        map[string]string
+	TrimPrefixes []string
 }
 
 // Normalize is the form in which texts are compared: HTML entities
@@ -214,6 +218,9 @@ func Compare(old, new *catalog.Catalog, opts Options) *Result {
 	for _, code := range oldOrder {
 		if n, ok := pairs[code]; ok {
 			c.entries(n, oldGroups[code], newGroups[n])
+			if o, nw := retryable(oldGroups[code]), retryable(newGroups[n]); o != nw {
+				c.add(RetryableChanged, n, 0, "retryable", strconv.FormatBool(o), strconv.FormatBool(nw))
+			}
 		}
 	}
 	for _, code := range removed {
@@ -233,7 +240,7 @@ func Compare(old, new *catalog.Catalog, opts Options) *Result {
 			Old:  side(old, opts.OldName),
 			New:  side(new, opts.NewName),
 			File: opts.File,
-			Bump: suggestBump(oldOrder, newOrder, opts.Names, len(c.changes)),
+			Bump: suggestBump(old, new, catalog.Naming{Names: opts.Names, TrimPrefixes: opts.TrimPrefixes}, len(c.changes)),
 		}},
 		Changes: c.changes,
 	}
@@ -254,9 +261,16 @@ func group(cat *catalog.Catalog) (map[string][]entry, []string) {
 	return groups, order
 }
 
-// separators are the characters that may end a code's prefix, as in the
-// Go emitter's CommonPrefix.
-const separators = "._-:/"
+// retryable reports whether a code, documented as es, is retryable: a
+// property of the code (catalog.Entry.Retryable), so one change per code,
+// whichever of its entries carry it.
+func retryable(es []entry) bool {
+	return slices.ContainsFunc(es, func(e entry) bool { return e.Retryable })
+}
+
+// separators are the characters that may end a code's prefix, as in
+// catalog.CommonPrefix.
+const separators = catalog.PrefixSeparators
 
 // splitPrefix splits a code after its last separator: "IdentityCenter." and
 // "1000"; the prefix is "" when the code has no separator.

@@ -224,22 +224,51 @@ func TestFingerprint(t *testing.T) {
 
 func TestBump(t *testing.T) {
 	base := cat(e(400, "A.1", "x"), e(404, "A.2", "y"))
+	named := func(c *catalog.Catalog, code, name string) *catalog.Catalog {
+		for i := range c.Entries {
+			if c.Entries[i].Code == code {
+				c.Entries[i].Name = name
+			}
+		}
+		return c
+	}
 	tests := []struct {
 		name   string
+		old    *catalog.Catalog // base when nil
 		new    *catalog.Catalog
 		names  map[string]string
+		trim   []string
 		level  diff.BumpLevel
 		reason string
 	}{
-		{"none", cat(e(400, "A.1", "x"), e(404, "A.2", "y")), nil, diff.BumpNone, ""},
-		{"patch", cat(e(400, "A.1", "x!"), e(404, "A.2", "y")), nil, diff.BumpPatch, "no Go constant added or removed; documented texts or statuses changed"},
-		{"minor", cat(e(400, "A.1", "x"), e(404, "A.2", "y"), e(409, "A.3", "z")), nil, diff.BumpMinor, "1 code added: A.3 (Code3)"},
-		{"major", cat(e(400, "A.1", "x")), nil, diff.BumpMajor, "1 code removed: A.2 (Code2)"},
-		{"renamed constant", cat(e(400, "A.1", "x"), e(404, "A.2", "y")), map[string]string{"A.2": "NotFound"}, diff.BumpNone, ""},
+		{"none", nil, cat(e(400, "A.1", "x"), e(404, "A.2", "y")), nil, nil, diff.BumpNone, ""},
+		{"patch", nil, cat(e(400, "A.1", "x!"), e(404, "A.2", "y")), nil, nil, diff.BumpPatch, "no Go constant added or removed; documented texts or statuses changed"},
+		// Names are the codes' own, whatever prefix the codes share.
+		{"minor", nil, cat(e(400, "A.1", "x"), e(404, "A.2", "y"), e(409, "A.3", "z")), nil, nil, diff.BumpMinor, "1 code added: A.3 (A3)"},
+		{"major", nil, cat(e(400, "A.1", "x")), nil, nil, diff.BumpMajor, "1 code removed: A.2 (A2)"},
+		{"trimmed", nil, cat(e(400, "A.1", "x"), e(404, "A.2", "y"), e(409, "A.3", "z")), nil, []string{"A."}, diff.BumpMinor, "1 code added: A.3 (Code3)"},
+		// The config's names apply to both sides alike.
+		{"override", nil, cat(e(400, "A.1", "x"), e(404, "A.2", "y")), map[string]string{"A.2": "NotFound"}, nil, diff.BumpNone, ""},
+		// A code whose own name changes is a renamed constant: here the
+		// name the source suggests for it.
+		{"renamed", nil, named(cat(e(400, "A.1", "x"), e(404, "A.2", "y")), "A.2", "NOT_FOUND"), nil, nil, diff.BumpMajor, "1 constant renamed: A2 → NotFound (A.2)"},
+		// A removed code whose name an added code takes: the constant
+		// stays and means another code.
+		{"change value", named(cat(e(400, "A.1", "x"), e(404, "A.2", "y")), "A.2", "Gone"), named(cat(e(400, "A.1", "x"), e(404, "B.2", "y")), "B.2", "Gone"), nil, nil,
+			diff.BumpMajor, "1 constant changes value: Gone: A.2 → B.2"},
+		{"removed and renamed", nil, named(cat(e(400, "A.1", "x")), "A.1", "First"), nil, nil, diff.BumpMajor,
+			"1 code removed: A.2 (A2); 1 constant renamed: A1 → First (A.1)"},
+		// An override of a code only one side has, as when the config
+		// describes the new side, names it there and is no error.
+		{"override of a new code", nil, cat(e(400, "A.1", "x"), e(404, "A.2", "y"), e(409, "A.3", "z")), map[string]string{"A.3": "Conflict"}, nil, diff.BumpMinor, "1 code added: A.3 (Conflict)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := diff.Compare(base, tt.new, diff.Options{Names: tt.names}).Bump()
+			old := tt.old
+			if old == nil {
+				old = base
+			}
+			b := diff.Compare(old, tt.new, diff.Options{Names: tt.names, TrimPrefixes: tt.trim}).Bump()
 			if b.Level != tt.level || b.Reason != tt.reason {
 				t.Errorf("got %s, want %s (%s)", b, tt.level, tt.reason)
 			}
@@ -312,7 +341,7 @@ func TestParseLevel(t *testing.T) {
 
 // trickyTemplates are templates at the edges of the placeholder grammar,
 // with the placeholders generated Format and Match see in them (the
-// grammar itself is gopkg.Placeholders, tested in emit/gopkg); diff must
+// grammar itself is apierr.Placeholders, tested in apierr); diff must
 // classify message changes by exactly these.
 var trickyTemplates = []struct {
 	tmpl string
@@ -421,5 +450,41 @@ func TestTypedFields(t *testing.T) {
 	}
 	if got[diff.StatusChanged] != "4XX→5XX" || got[diff.NoteChanged] != "old→new" || len(got) != 2 {
 		t.Errorf("changes = %v, want status 4XX→5XX and note old→new", got)
+	}
+}
+
+// TestRetryableChanged: whether a code is retryable is its property, so a
+// change is one WARN per code, however many entries it has; a code that
+// was renamed keeps the comparison; a removed or added code is only that.
+func TestRetryableChanged(t *testing.T) {
+	retry := func(en catalog.Entry) catalog.Entry { en.Retryable = true; return en }
+	old := cat(e(409, "A.1", "Busy."), e(400, "A.1", "Busy now."), retry(e(400, "A.2", "Later.")), e(400, "A.3", "Same."), retry(e(400, "A.4", "Gone.")))
+	new := cat(retry(e(409, "A.1", "Busy.")), retry(e(400, "A.1", "Busy now.")), e(400, "A.2", "Later."), e(400, "A.3", "Same."), retry(e(400, "A.5", "New.")))
+	r := diff.Compare(old, new, diff.Options{})
+	var got []brief
+	for _, b := range briefs(r) {
+		if b.rule == diff.RetryableChanged {
+			got = append(got, b)
+		}
+	}
+	want := []brief{
+		{diff.RetryableChanged, "A.1", 0, "retryable", "false", "true"},
+		{diff.RetryableChanged, "A.2", 0, "retryable", "true", "false"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("retryable changes = %+v\nwant %+v", got, want)
+	}
+	for _, c := range r.Changes {
+		if c.Rule == diff.RetryableChanged && c.Level != diff.Warn {
+			t.Errorf("%s: level %s, want WARN: clients' retries change", c.Code, c.Level)
+		}
+	}
+	if d := diff.Describe(r.Changes[slices.IndexFunc(r.Changes, func(c diff.Change) bool { return c.Code == "A.1" })]); !strings.Contains(d, "A.1 is now retryable") {
+		t.Errorf("Describe = %q", d)
+	}
+	// A renamed code is still compared.
+	r = diff.Compare(cat(e(400, "A.1", "Busy.")), cat(retry(e(400, "B.1", "Busy."))), diff.Options{})
+	if b := briefs(r); len(b) != 2 || b[0].rule != diff.CodeRenamed || b[1] != (brief{diff.RetryableChanged, "B.1", 0, "retryable", "false", "true"}) {
+		t.Errorf("rename: %+v, want the rename and B.1 now retryable", b)
 	}
 }

@@ -39,6 +39,7 @@
 //	error-code-prefix-renamed     WARN  every code of a prefix has a new prefix
 //	error-message-reworded        WARN  message text changed, placeholders did not
 //	error-message-removed         WARN  one of several messages of a code and status went
+//	error-retryable-changed       WARN  a code's Retryable() changed: clients retry it now, or no longer
 //	error-description-changed     INFO
 //	error-solution-changed        INFO
 //	error-note-changed            INFO
@@ -49,7 +50,7 @@
 //
 // Placeholders are those the generated Go package's Format and Match
 // recognise ({0}, {name}, ${name}, {}, %(key)s, %s, %d; "%%" is literal; diff asks
-// [gopkg.Placeholders], which runs the generated code's own scanner), compared
+// [apierr.Placeholders], which runs the generated code's own scanner), compared
 // as the sequence of placeholders in order: {0} → {id}, or {0} → %s, is a
 // change, because formatting and matching code sees it.
 //
@@ -80,9 +81,13 @@
 //
 // Compare also suggests the semantic-version bump regenerating the Go
 // package implies for its users ([Bump]), from the constants the Go
-// emitter would declare (names: overrides included): a constant that
-// disappears or changes value breaks users' code, major ("1 code removed:
-// IdentityCenter.1006 (Code1006)"); new constants are minor; any other
-// change patch; no change none. A prefix rename keeps the constants' names
-// but changes their values, so it is major.
+// emitter would declare, named by catalog.GoNames with the config's
+// names: and trim_prefixes: (Options.Names, Options.TrimPrefixes). A name
+// depends on its code alone, so each code is compared with itself: a code
+// removed, a code whose own name changed (renamed) or a name that now
+// stands for another code (changes value) breaks users' code, major ("1
+// code removed: IdentityCenter.1006 (Code1006)"); added codes are minor
+// ("1 code added: IIC.1000 (IIC1000)"), whatever prefix the others share;
+// any other change patch; no change none. A prefix rename removes every
+// code of the old prefix, so it is major.
 package diff

@@ -14,6 +14,7 @@ import (
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/diff"
 	"github.com/errgen/errgen/diff/report"
+	"github.com/errgen/errgen/internal/config"
 	"github.com/errgen/errgen/parse/htmltable"
 )
 
@@ -101,7 +102,24 @@ func pair(t testing.TB, name string) (old, new *catalog.Catalog) {
 
 func compare(t testing.TB, name string) *diff.Result {
 	old, new := pair(t, name)
-	return diff.Compare(old, new, diff.Options{File: "sources/huaweicloud/identitycenter/ErrorCode.html"})
+	g := bundledConfig(t, "huaweicloud/identitycenter").Go
+	return diff.Compare(old, new, diff.Options{File: "sources/huaweicloud/identitycenter/ErrorCode.html", Names: g.Names, TrimPrefixes: g.TrimPrefixes})
+}
+
+// bundledConfig is catalog id of sources/errgen.yaml: the pairs are named
+// as errgen diff names them, with the catalog's go: names: and
+// trim_prefixes:.
+func bundledConfig(t testing.TB, id string) *config.Catalog {
+	t.Helper()
+	cfg, err := config.Load("../sources/errgen.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, ok := cfg.Catalog(id)
+	if !ok {
+		t.Fatalf("no catalog %s in sources/errgen.yaml", id)
+	}
+	return c
 }
 
 // TestPairs checks the one change each real-shaped edit must give.

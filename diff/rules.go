@@ -50,6 +50,7 @@ const (
 	DescriptionChanged   = "error-description-changed"
 	SolutionChanged      = "error-solution-changed"
 	NoteChanged          = "error-note-changed"
+	RetryableChanged     = "error-retryable-changed"
 	ExtraChanged         = "error-extra-changed"
 	MessageAdded         = "error-message-added"
 	CodeAdded            = "error-code-added"
@@ -75,6 +76,7 @@ var Rules = []Rule{
 	{CodePrefixRenamed, Warn, "every code with one prefix now has another prefix (one change for all of them)"},
 	{MessageReworded, Warn, "a message template's text changed, its placeholders did not"},
 	{MessageRemoved, Warn, "one of several templates of a code and status is no longer documented"},
+	{RetryableChanged, Warn, "a code became retryable, or stopped being retryable (errgen.yaml's retryable:, a catalog's retryable: true)"},
 	{DescriptionChanged, Info, "an entry's description changed"},
 	{SolutionChanged, Info, "an entry's solution changed"},
 	{NoteChanged, Info, "an entry's note changed"},

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/errgen/errgen/emit/gopkg"
+	"github.com/errgen/errgen/catalog"
 )
 
 // BumpLevel is a semantic-version bump.
@@ -46,42 +46,61 @@ func (b Bump) String() string {
 }
 
 // suggestBump compares the Go constants the generated packages of the two
-// catalogs declare, named as the Go emitter names them: a constant that
-// disappears or whose value changes breaks users' code (major); a new
-// constant is new API (minor); any other change only changes the package's
-// tables and documentation (patch).
-func suggestBump(oldCodes, newCodes []string, names map[string]string, changes int) Bump {
-	oldNames, newNames := constants(oldCodes, names), constants(newCodes, names)
-	newByName := make(map[string]string, len(newNames))
-	for code, n := range newNames {
-		newByName[n] = code
-	}
-	var removed, changed, added []string
-	for _, code := range oldCodes {
-		name := oldNames[code]
-		if n, ok := newByName[name]; !ok {
-			removed = append(removed, fmt.Sprintf("%s (%s)", code, name))
-		} else if n != code {
-			changed = append(changed, fmt.Sprintf("%s: %s → %s", name, code, n))
+// catalogs declare, named as the Go emitter names them (catalog.GoNames,
+// with the config's names: and trim_prefixes:). A name depends on its code
+// alone, so each code is compared with itself: a code only in old is a
+// removed constant and one only in new an added one; a code in both whose
+// name differs (its suggested name changed, or the package came to declare
+// its name itself) is a renamed constant. Removed codes whose names added
+// codes take are constants that change value. Anything removed, renamed
+// or changing value breaks users' code (major); a new constant is new API
+// (minor); any other change only changes the package's tables and
+// documentation (patch).
+func suggestBump(old, new *catalog.Catalog, naming catalog.Naming, changes int) Bump {
+	oldCodes, newCodes := old.Codes(), new.Codes()
+	oldNames, newNames := constants(old, naming), constants(new, naming)
+	addedByName := map[string]string{}
+	for _, code := range newCodes {
+		if _, ok := oldNames[code]; !ok {
+			addedByName[newNames[code]] = code
 		}
 	}
-	oldByName := map[string]bool{}
-	for _, n := range oldNames {
-		oldByName[n] = true
+	var removed, renamed, changed, added []string
+	taken := map[string]bool{} // added codes reported as a changed value
+	for _, code := range oldCodes {
+		name := oldNames[code]
+		n, ok := newNames[code]
+		switch {
+		case ok && n != name:
+			renamed = append(renamed, fmt.Sprintf("%s → %s (%s)", name, n, code))
+		case ok:
+		case addedByName[name] != "":
+			changed = append(changed, fmt.Sprintf("%s: %s → %s", name, code, addedByName[name]))
+			taken[addedByName[name]] = true
+		default:
+			removed = append(removed, fmt.Sprintf("%s (%s)", code, name))
+		}
 	}
 	for _, code := range newCodes {
-		if name := newNames[code]; !oldByName[name] {
-			added = append(added, fmt.Sprintf("%s (%s)", code, name))
+		if _, ok := oldNames[code]; !ok && !taken[code] {
+			added = append(added, fmt.Sprintf("%s (%s)", code, newNames[code]))
 		}
 	}
 	switch {
-	case len(removed) > 0 || len(changed) > 0:
+	case len(removed) > 0 || len(renamed) > 0 || len(changed) > 0:
 		var why []string
 		if len(removed) > 0 {
 			why = append(why, count(len(removed), "code")+" removed: "+list(removed))
 		}
+		if len(renamed) > 0 {
+			why = append(why, count(len(renamed), "constant")+" renamed: "+list(renamed))
+		}
 		if len(changed) > 0 {
-			why = append(why, count(len(changed), "constant")+" change value: "+list(changed))
+			verb := " change value: "
+			if len(changed) == 1 {
+				verb = " changes value: "
+			}
+			why = append(why, count(len(changed), "constant")+verb+list(changed))
 		}
 		return Bump{BumpMajor, strings.Join(why, "; ")}
 	case len(added) > 0:
@@ -92,18 +111,18 @@ func suggestBump(oldCodes, newCodes []string, names map[string]string, changes i
 	return Bump{BumpNone, ""}
 }
 
-// constants returns each code's Go constant name: its names: override, or
-// the name the Go emitter derives.
-func constants(codes []string, names map[string]string) map[string]string {
-	prefix := gopkg.CommonPrefix(codes)
-	out := make(map[string]string, len(codes))
-	for _, code := range codes {
-		name, ok := names[code]
-		if !ok {
-			name = gopkg.GoName(code, prefix)
-		}
+// constants returns each code's Go constant name as catalog.GoNames gives
+// it. A catalog the emitter would refuse to name (two codes with one
+// name, an override of a code this side lacks, as when the config's names
+// describe the other side) still gets every name GoNames can give; a code
+// without one is shown as itself.
+func constants(c *catalog.Catalog, naming catalog.Naming) map[string]string {
+	names, _ := catalog.GoNames(c, naming)
+	out := make(map[string]string, len(names))
+	for _, code := range c.Codes() {
+		name := names[code]
 		if name == "" {
-			name = code // no Go name: the emitter refuses it; compare codes
+			name = code
 		}
 		out[code] = name
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/diff"
 	"github.com/errgen/errgen/diff/report"
 )
@@ -109,5 +110,54 @@ func TestWriteUnknownFormat(t *testing.T) {
 	err := report.Write(&bytes.Buffer{}, "yaml", &diff.Result{}, report.Options{})
 	if err == nil || !strings.Contains(err.Error(), "text, json, markdown, githubactions, junit") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestSchemaListsEveryRule: the schema's rule enum is diff's rules, so a
+// report with a new rule still validates.
+func TestSchemaListsEveryRule(t *testing.T) {
+	var doc struct {
+		Defs struct {
+			Rule struct {
+				Enum []string `json:"enum"`
+			} `json:"rule"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(report.Schema, &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, id := range doc.Defs.Rule.Enum {
+		got[id] = true
+	}
+	for _, id := range diff.RuleIDs() {
+		if !got[id] {
+			t.Errorf("rule %s is not in report.schema.json's $defs.rule.enum", id)
+		}
+	}
+	if len(got) != len(diff.RuleIDs()) {
+		t.Errorf("the schema lists %d rules, diff has %d", len(got), len(diff.RuleIDs()))
+	}
+}
+
+// TestSchemaValidatesRetryable: a report of a code that became retryable,
+// in every format, validates (json) and says so.
+func TestSchemaValidatesRetryable(t *testing.T) {
+	old := &catalog.Catalog{Entries: []catalog.Entry{{Status: 409, Code: "A.1", Message: "Busy."}}}
+	new := &catalog.Catalog{Entries: []catalog.Entry{{Status: 409, Code: "A.1", Message: "Busy.", Retryable: true}}}
+	r := diff.Compare(old, new, diff.Options{})
+	var buf bytes.Buffer
+	if err := report.Write(&buf, "json", r, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := validate(t, compileSchema(t), buf.Bytes()); err != nil {
+		t.Errorf("%v\n%s", err, buf.Bytes())
+	}
+	buf.Reset()
+	if err := report.Write(&buf, "text", r, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "WARN  error-retryable-changed  A.1") || !strings.Contains(buf.String(), "A.1 is now retryable") {
+		t.Errorf("text report:\n%s", buf.String())
 	}
 }

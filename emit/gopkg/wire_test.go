@@ -60,7 +60,7 @@ func TestEntra(t *testing.T) {
 	}
 	e := es.Errors[0]
 	if e.Code != entra.AADSTS70011 || !e.Code.Known() || !strings.HasPrefix(e.Message, "AADSTS70011: The provided value for the input parameter 'scope'") ||
-		e.RequestID != "0e4d5a8c-3bd4-4f7e-9b0e-6a1d2c4b5f00" || es.RequestID != e.RequestID || e.Status != 400 {
+		e.ReqID != "0e4d5a8c-3bd4-4f7e-9b0e-6a1d2c4b5f00" || es.ReqID != e.ReqID || es.RequestID() != e.ReqID || e.Status != 400 {
 		t.Errorf("error = %+v", e)
 	}
 	// A documented code is the constant's own string, not a copy.
@@ -153,7 +153,7 @@ func TestEntraPackageBuilds(t *testing.T) {
 		t.Skip("builds a module with go vet and go test")
 	}
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/generated\n\ngo 1.26\n")
+	scratchModule(t, dir, "example.com/generated")
 	files, err := Emit(entraCatalog(), Options{Package: "entra", ImportPath: "example.com/generated/entra"})
 	if err != nil {
 		t.Fatal(err)
@@ -169,7 +169,7 @@ func TestEntraPackageBuilds(t *testing.T) {
 	for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
 		cmd := exec.Command(goTool, args...)
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local", "GOWORK=off", "GOFLAGS=-mod=mod")
+		cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local", "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
@@ -190,8 +190,8 @@ func TestEntraSource(t *testing.T) {
 	for _, want := range []string{
 		`//   - code "/error_codes/*", with "AADSTS" before it, message "/error_description" (one for all the listed codes), request ID "/trace_id"`,
 		`the body's "70011" is Code "AADSTS70011".`,
-		`{list: 0, code: 0, message: 1, requestID: 2, messageInBody: true, prefix: "AADSTS"}`,
-		`{list: -1, code: 3, message: 1, requestID: 2}`,
+		`{List: 0, Code: 0, Message: 1, RequestID: 2, MessageInBody: true, Prefix: "AADSTS"}`,
+		`{List: -1, Code: 3, Message: 1, RequestID: 2}`,
 	} {
 		if !strings.Contains(src, want) {
 			t.Errorf("errors.go lacks %q", want)

@@ -15,7 +15,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/errgen/errgen/catalog"
-	"github.com/errgen/errgen/emit/gopkg"
 	"github.com/errgen/errgen/internal/mdtext"
 	"github.com/errgen/errgen/internal/textsafe"
 )
@@ -32,7 +31,7 @@ type Options struct {
 	// Version is one of Versions; "" is the first.
 	Version string
 	// GoNames maps each code to its Go constant, for x-enum-varnames.
-	// When nil, the names emit/gopkg derives without overrides are used.
+	// When nil, the names catalog.GoNames derives without overrides are used.
 	GoNames map[string]string
 }
 
@@ -58,7 +57,7 @@ func Emit(c *catalog.Catalog, opts Options) (map[string][]byte, error) {
 	names := opts.GoNames
 	if names == nil {
 		var err error
-		if names, err = gopkg.Names(c, gopkg.Options{}); err != nil {
+		if names, err = catalog.GoNames(c, catalog.Naming{}); err != nil {
 			return nil, err
 		}
 	}

@@ -300,6 +300,12 @@ type LoadOptions struct {
 	// reads them at a git revision, a fetched snapshot beside the
 	// committed source.
 	ReadRef func(dir, rel string) ([]byte, error)
+	// Snapshot says the sources are other versions of the config's own
+	// (a fetched page, a git revision), which the config was not written
+	// for: a code retryable: lists that such a version lacks is a
+	// warning, not an error, so that drift and diff report the code as
+	// removed and fetch does not take the page for a broken one.
+	Snapshot bool
 }
 
 // LoadWith is Load with opts.
@@ -339,7 +345,11 @@ func LoadWith(cfg *config.Config, opts LoadOptions, ids ...string) ([]Loaded, er
 			files[file] = data
 		}
 		popts := c.Source.Options()
-		popts.File, popts.Charset = file, opts.charset(locked, c.Source.File, data)
+		// The snapshot's own digest, hashed once: the lock's charset and
+		// date are the snapshot's while the lock has that digest, and
+		// it is the source's digest when the parse read no other file.
+		plain := SourceSum(data, nil)
+		popts.File, popts.Charset = file, opts.charset(locked, c.Source.File, plain)
 		read := localFiles(file)
 		if opts.ReadRef != nil {
 			srcDir := path.Dir(path.Clean(c.Source.File))
@@ -381,40 +391,51 @@ func LoadWith(cfg *config.Config, opts LoadOptions, ids ...string) ([]Loaded, er
 			Kind:   c.Source.Kind,
 			URL:    c.Source.URL,
 			File:   path.Clean(c.Source.File),
-			SHA256: SourceSum(data, others),
+			SHA256: plain,
 		}
 		// The lock describes the source file as fetched, alone.
-		if e := locked.Entry(src.File); e != nil && e.SHA256 == SourceSum(data, nil) {
+		if len(others) > 0 {
+			src.SHA256 = SourceSum(data, others)
+		}
+		if e := locked.Entry(src.File); e != nil && e.SHA256 == plain {
 			src.Date = e.Date
 		}
+		cat := &catalog.Catalog{
+			Format:   catalog.FormatVersion,
+			ID:       c.ID,
+			Title:    title,
+			Vendor:   vendor,
+			Source:   src,
+			Envelope: env,
+			Entries:  parsed.Entries,
+		}
+		if err := applyRetryable(cfg, c, cat, parsed.Report, opts.Snapshot); err != nil {
+			return nil, err
+		}
+		// Names no longer drop the prefix all codes share on their own:
+		// say once per catalog how the config can (see prefixWarning).
+		if w := prefixWarning(cfg.File, c, cat); w != nil {
+			parsed.Report.Warnings = append(parsed.Report.Warnings, *w)
+		}
 		out = append(out, Loaded{
-			Config: c,
-			File:   file,
-			Report: parsed.Report,
-			Catalog: &catalog.Catalog{
-				Format:   catalog.FormatVersion,
-				ID:       c.ID,
-				Title:    title,
-				Vendor:   vendor,
-				Source:   src,
-				Envelope: env,
-				Entries:  parsed.Entries,
-			},
+			Config:  c,
+			File:    file,
+			Report:  parsed.Report,
+			Catalog: cat,
 		})
 	}
 	return out, nil
 }
 
 // charset is the Content-Type charset of the snapshot file (as the config
-// names it) whose bytes are data: the caller's, else the lock's while
-// the lock's digest is data's.
-func (o LoadOptions) charset(locked *lock.Lock, file string, data []byte) string {
+// names it) whose bytes have the hex SHA-256 sum: the caller's, else the
+// lock's while the lock's digest is sum.
+func (o LoadOptions) charset(locked *lock.Lock, file string, sum string) string {
 	file = path.Clean(file)
 	if cs, ok := o.Charsets[file]; ok {
 		return cs
 	}
-	sum := sha256.Sum256(data)
-	if e := locked.Entry(file); e != nil && e.SHA256 == hex.EncodeToString(sum[:]) {
+	if e := locked.Entry(file); e != nil && e.SHA256 == sum {
 		return e.Charset
 	}
 	return ""

@@ -5,7 +5,7 @@ import (
 	"os"
 	"path"
 
-	"github.com/errgen/errgen/emit/gopkg"
+	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/emit/markdown"
 	oaemit "github.com/errgen/errgen/emit/openapi"
 	"github.com/errgen/errgen/internal/config"
@@ -28,27 +28,39 @@ type EmitOptions struct {
 // publish adds the OpenAPI components and Markdown pages of the loaded
 // catalogs to files.
 func publish(cfg *config.Config, loaded []Loaded, out string, opts EmitOptions, files map[string][]byte) error {
-	var pages []markdown.Page
+	pages, err := publishOpenAPI(cfg, loaded, out, files)
+	if err != nil {
+		return err
+	}
+	return publishDocs(pages, opts, files)
+}
+
+// publishOpenAPI adds the OpenAPI components of the loaded catalogs to
+// files, and returns the Markdown pages to write for them.
+func publishOpenAPI(cfg *config.Config, loaded []Loaded, out string, files map[string][]byte) ([]markdown.Page, error) {
+	pages := make([]markdown.Page, 0, len(loaded))
 	for _, l := range loaded {
 		c, g := l.Catalog, l.Config.Go
 		fail := func(err error) error { return fmt.Errorf("%s: catalog %s: %w", cfg.File, l.Config.ID, err) }
-		names, err := gopkg.Names(c, gopkg.Options{Package: g.Package, Names: g.Names, TrimPrefixes: g.TrimPrefixes})
+		// The names the Go package declares: catalog.GoNames is what the Go
+		// emitter names its constants with.
+		names, err := catalog.GoNames(c, naming(l.Config))
 		if err != nil {
-			return fail(err)
+			return nil, fail(err)
 		}
 		oa, err := oaemit.Emit(c, oaemit.Options{Version: cfg.OpenAPI.Version, GoNames: names})
 		if err != nil {
-			return fail(err)
+			return nil, fail(err)
 		}
 		for name, data := range oa {
 			if err := add(files, path.Join(OpenAPIDir, name), data); err != nil {
-				return fail(err)
+				return nil, fail(err)
 			}
 		}
 		imp := g.Import
 		if imp == "" {
 			if imp, err = importPath(cfg.Tree, outPath(out, g.Dir)); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		pages = append(pages, markdown.Page{
@@ -60,6 +72,11 @@ func publish(cfg *config.Config, loaded []Loaded, out string, opts EmitOptions, 
 			OpenAPIFile: path.Join(OpenAPIDir, c.ID+".yaml"),
 		})
 	}
+	return pages, nil
+}
+
+// publishDocs adds the Markdown pages to files.
+func publishDocs(pages []markdown.Page, opts EmitOptions, files map[string][]byte) error {
 	mopts := markdown.Options{Dir: DocsDir}
 	if opts.Templates != "" {
 		if fi, err := os.Stat(opts.Templates); err != nil || !fi.IsDir() {

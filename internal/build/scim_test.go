@@ -148,7 +148,7 @@ catalogs:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := files["go/ietf/scim/scim_support.go"]; !ok {
+	if !strings.Contains(string(files["go/ietf/scim/errors.go"]), "apierr.DecodeSCIM(") {
 		t.Error("ietf/scim is not generated as the base")
 	}
 	if !strings.Contains(string(files["go/acme/scim/errors.go"]), `rfc7644 "example.com/m/generated/go/ietf/scim"`) {

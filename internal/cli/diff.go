@@ -216,7 +216,7 @@ func runDiff(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	r := diff.Compare(old.Catalog, l.Catalog, diff.Options{OldName: name, NewName: l.File, File: filepath.ToSlash(l.File), Names: c.Go.Names})
+	r := diff.Compare(old.Catalog, l.Catalog, diff.Options{OldName: name, NewName: l.File, File: filepath.ToSlash(l.File), Names: c.Go.Names, TrimPrefixes: c.Go.TrimPrefixes})
 	return rf.finish(inv, r, cfg.Dir)
 }
 

@@ -53,10 +53,11 @@ func runDrift(inv *invocation) error {
 			old := committed[j]
 			printWarnings(inv.stderr, new.Report)
 			results = append(results, diff.Compare(old.Catalog, new.Catalog, diff.Options{
-				OldName: filepath.ToSlash(old.File),
-				NewName: new.File,
-				File:    filepath.ToSlash(old.File),
-				Names:   old.Config.Go.Names,
+				OldName:      filepath.ToSlash(old.File),
+				NewName:      new.File,
+				File:         filepath.ToSlash(old.File),
+				Names:        old.Config.Go.Names,
+				TrimPrefixes: old.Config.Go.TrimPrefixes,
 			}))
 		}
 	}

@@ -30,12 +30,17 @@
 //	      dir: go/huaweicloud/identitycenter   # relative to out; default: go/<id>
 //	      import: example.com/m/identitycenter # default: derived from the enclosing go.mod
 //	      trim_prefixes: ["IdentityCenter."]   # prefixes to drop from codes for Go names,
-//	                                       # longest match first; default: the codes' common prefix
+//	                                       # longest match first; default: none, names keep the
+//	                                       # code whole (IdentityCenter1000), so no added code
+//	                                       # renames others; generate suggests the line
 //	      names:                           # Go names for codes, instead of derived ones
 //	        IdentityCenter.1000: NoPermission
 //	      scim_base: example.com/m/scim    # SCIM envelope only: the SCIM base package's import
 //	                                       # path; default: that of catalog ietf/scim in this
 //	                                       # config, else github.com/errgen/errgen/generated/go/ietf/scim
+//	    retryable: [IdentityCenter.1006]   # optional; codes a client may retry unchanged, later:
+//	                                       # generated errors' Retryable() is true for them
+//	                                       # (and always for statuses 429 and 503)
 //
 // The named envelopes (envelope: NAME) are:
 //
@@ -125,6 +130,34 @@
 // Unknown keys, missing required fields, duplicate ids and paths that leave
 // their base directory are errors that name the file and the line.
 //
+// # Retryable codes
+//
+// retryable: lists codes of the catalog, exactly as the catalog writes
+// them (after exclude:), whose errors are transient: the same request may
+// succeed when sent again later. Every entry of a listed code gets
+// catalog.Entry.Retryable, and the generated errors' Retryable() reports
+// it; statuses 429 and 503 are retryable without being listed. A code
+// the catalog does not have is an error naming the line and, when one is
+// close, the code meant; a code listed twice is an error too; a list
+// has at most [MaxRetryable] codes of at most [MaxRetryableCode] bytes
+// each, and no /regular expressions/ (list each code).
+//
+// errgen never decides on its own that a code is retryable. When the
+// documentation of codes not listed says the error is transient ("Try
+// again later", "retry after", "temporarily unavailable", not "check …
+// and try again", which asks for a fix first), errgen warns once per
+// catalog, naming those codes and the retryable: line that would declare
+// them; a code documented only with status 429 or 503 is left out, being
+// retryable already. Add the line when a retry can succeed, or leave the
+// warning when it cannot. A hand-written catalog may also declare an
+// entry retryable: true (see package
+// github.com/errgen/errgen/parse/catalogyaml).
+//
+// errgen drift, errgen fetch and errgen diff -git read other versions of
+// a source with the same config: a listed code such a version no longer
+// documents is a warning there (the report shows the code removed), and
+// an error for errgen generate once the committed source lacks it.
+//
 // # Paths
 //
 // A config may come from a pull request, so its paths are confined:
@@ -208,10 +241,28 @@ type Catalog struct {
 	Source   Source   `yaml:"source"`
 	Envelope Envelope `yaml:"envelope"`
 	Go       Go       `yaml:"go"`
+	// Retryable are the codes whose errors a client may retry unchanged,
+	// later (see "Retryable codes" in the package doc). Parse checks the
+	// list's form; that each is a code of the catalog is checked once
+	// the source is parsed (package build), at RetryableLines.
+	Retryable []string `yaml:"retryable"`
 
 	// Line is where the catalog starts in the config file.
 	Line int `yaml:"-"`
+	// RetryableLines are the lines of the items of Retryable, and
+	// RetryableLine that of the retryable key (the catalog's line when
+	// it has none).
+	RetryableLines []int `yaml:"-"`
+	RetryableLine  int   `yaml:"-"`
 }
+
+// MaxRetryable bounds a catalog's retryable: list, and MaxRetryableCode
+// one of its codes, in bytes: a config from a pull request must not make
+// errgen compare megabytes of codes.
+const (
+	MaxRetryable     = 1000
+	MaxRetryableCode = 1000
+)
 
 // Source names a vendor document snapshot and the parser that reads it.
 type Source struct {
@@ -318,7 +369,9 @@ type Go struct {
 	Dir     string `yaml:"dir"`
 	Import  string `yaml:"import"`
 	// TrimPrefixes, when set, are dropped from codes to derive Go names
-	// (the longest that matches), instead of the codes' common prefix.
+	// (the longest that matches; see catalog.GoNames). Nothing is dropped
+	// otherwise: a prefix all codes share is no default, because one
+	// added code without it would rename every constant.
 	TrimPrefixes []string          `yaml:"trim_prefixes"`
 	Names        map[string]string `yaml:"names"`
 	// SCIMBase is the import path of the SCIM base package that a
@@ -389,6 +442,9 @@ func Parse(file string, data []byte) (*Config, error) {
 	doc := root.Content[0]
 	if doc.Kind != yaml.MappingNode {
 		return nil, fail(doc.Line, "want a mapping with version: 1 and catalogs")
+	}
+	if err := checkRetryable(doc); err != nil {
+		return nil, fail(err.line, "%s", err.msg)
 	}
 	if err := checkKeys(doc, reflect.TypeFor[Config](), ""); err != nil {
 		return nil, fail(err.line, "%s", err.msg)
@@ -527,6 +583,19 @@ func Parse(file string, data []byte) (*Config, error) {
 					ln = v.Content[j].Line
 				}
 				return nil, fail(ln, "%s: envelope: shapes[%d]: code_prefix %q: %s", name, j, sh.CodePrefix, msg)
+			}
+		}
+		c.RetryableLine = at("retryable")
+		if items := deref(value(n, "retryable")); items != nil && items.Kind == yaml.SequenceNode {
+			first := map[string]int{}
+			for _, item := range items.Content {
+				c.RetryableLines = append(c.RetryableLines, item.Line)
+			}
+			for j, code := range c.Retryable {
+				if prev, dup := first[code]; dup {
+					return nil, fail(c.RetryableLines[j], "%s: retryable[%d]: %q is listed twice, first on line %d; hint: remove one", name, j, code, prev)
+				}
+				first[code] = c.RetryableLines[j]
 			}
 		}
 		g := &c.Go
@@ -764,6 +833,76 @@ func hfsIgnored(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// checkRetryable checks the form of every catalog's retryable: list
+// before the config is decoded (a mapping where a code belongs would
+// otherwise be yaml's message without a place): a list of codes, each
+// text, not empty, not a /regular expression/, within MaxRetryableCode
+// bytes, and at most MaxRetryable of them.
+func checkRetryable(doc *yaml.Node) *keyError {
+	seq := value(doc, "catalogs")
+	if seq == nil || seq.Kind != yaml.SequenceNode {
+		return nil
+	}
+	for i, n := range seq.Content {
+		key, list := lookup(n, "retryable")
+		list = deref(list)
+		if list == nil || list.Kind == yaml.ScalarNode && list.Tag == "!!null" {
+			continue
+		}
+		name := fmt.Sprintf("catalogs[%d]", i)
+		if id := value(n, "id"); id != nil && id.Kind == yaml.ScalarNode && id.Value != "" {
+			name = "catalog " + id.Value
+		}
+		const example = "such as retryable: [Acme.1006, Acme.1007]"
+		if list.Kind != yaml.SequenceNode {
+			what := nodeKind(list)
+			if list.Tag == "!!bool" {
+				what = list.Value + "; statuses 429 and 503 are always retryable, and the list names the other codes that are"
+			}
+			return &keyError{key.Line, fmt.Sprintf("%s: retryable: want a list of the catalog's codes, %s; got %s", name, example, what)}
+		}
+		if len(list.Content) > MaxRetryable {
+			return &keyError{key.Line, fmt.Sprintf("%s: retryable: %d codes, at most %d; hint: a list that long is likely a mistake: retryable: names the few codes whose errors are transient", name, len(list.Content), MaxRetryable)}
+		}
+		for j, item := range list.Content {
+			item = deref(item)
+			at := fmt.Sprintf("%s: retryable[%d]", name, j)
+			switch {
+			case item.Kind != yaml.ScalarNode:
+				return &keyError{item.Line, fmt.Sprintf("%s: want a code as text, got %s; %s", at, nodeKind(item), example)}
+			case item.Tag == "!!null" || strings.TrimSpace(item.Value) == "":
+				return &keyError{item.Line, fmt.Sprintf("%s is empty: want a code of the catalog, %s", at, example)}
+			case len(item.Value) > MaxRetryableCode:
+				return &keyError{item.Line, fmt.Sprintf("%s: a code of %d bytes, at most %d: want a code of the catalog, as the catalog writes it", at, len(item.Value), MaxRetryableCode)}
+			case len(item.Value) >= 2 && strings.HasPrefix(item.Value, "/") && strings.HasSuffix(item.Value, "/"):
+				return &keyError{item.Line, fmt.Sprintf("%s: %q: want a code, not a regular expression: retryable: lists each code as the catalog writes it (only exclude: takes /patterns/)", at, item.Value)}
+			}
+		}
+	}
+	return nil
+}
+
+// deref is the node an alias stands for, or n.
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && n.Alias != nil && i < 8; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// nodeKind names what a YAML node is, for messages.
+func nodeKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return fmt.Sprintf("the single value %q", n.Value)
 }
 
 type keyError struct {

@@ -165,3 +165,46 @@ func TestEnvelopeNamesDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestRetryable: retryable: lists codes, at the catalog's level; Parse
+// keeps each item's line for the check against the parsed catalog, and
+// refuses what cannot be a list of codes, with the line and the fix.
+func TestRetryable(t *testing.T) {
+	const head = "version: 1\ncatalogs:\n  - id: a\n    source: {kind: html-table, file: p.html, url: https://u.example}\n    envelope: huaweicloud\n"
+	cfg, err := Parse("r.yaml", []byte(head+"    retryable:\n      - Acme.1006\n      - 1007\n    go: {package: a}\n  - id: b\n    source: {kind: html-table, file: p.html, url: https://u.example}\n    envelope: huaweicloud\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := cfg.Catalogs[0], cfg.Catalogs[1]
+	if len(a.Retryable) != 2 || a.Retryable[0] != "Acme.1006" || a.Retryable[1] != "1007" {
+		t.Errorf("retryable = %q, want [Acme.1006 1007] (a number is the code as written)", a.Retryable)
+	}
+	if len(a.RetryableLines) != 2 || a.RetryableLines[0] != 7 || a.RetryableLines[1] != 8 || a.RetryableLine != 6 {
+		t.Errorf("lines = %v, key at %d; want [7 8], 6", a.RetryableLines, a.RetryableLine)
+	}
+	if len(b.Retryable) != 0 || b.RetryableLine != b.Line {
+		t.Errorf("catalog without retryable: %q, line %d; want none, the catalog's line %d", b.Retryable, b.RetryableLine, b.Line)
+	}
+
+	many := "    retryable: [" + strings.Repeat("x, ", MaxRetryable) + "x]\n"
+	long := "    retryable: [" + strings.Repeat("x", MaxRetryableCode+1) + "]\n"
+	for _, tc := range []struct{ in, want string }{
+		{"    retryable: Acme.1006\n", `r.yaml: line 6: catalog a: retryable: want a list of the catalog's codes, such as retryable: [Acme.1006, Acme.1007]; got the single value "Acme.1006"`},
+		{"    retryable: true\n", `r.yaml: line 6: catalog a: retryable: want a list of the catalog's codes, such as retryable: [Acme.1006, Acme.1007]; got true; statuses 429 and 503 are always retryable`},
+		{"    retryable: {Acme.1006: true}\n", `r.yaml: line 6: catalog a: retryable: want a list of the catalog's codes`},
+		{"    retryable:\n      - {code: Acme.1006}\n", `r.yaml: line 7: catalog a: retryable[0]: want a code as text, got a mapping; such as retryable: [Acme.1006, Acme.1007]`},
+		{"    retryable: [[Acme.1006]]\n", `r.yaml: line 6: catalog a: retryable[0]: want a code as text, got a list`},
+		{"    retryable:\n      - Acme.1\n      -\n", `r.yaml: line 8: catalog a: retryable[1] is empty: want a code of the catalog`},
+		{"    retryable: [\" \"]\n", `r.yaml: line 6: catalog a: retryable[0] is empty`},
+		{"    retryable: [/^Throttl/]\n", `r.yaml: line 6: catalog a: retryable[0]: "/^Throttl/": want a code, not a regular expression`},
+		{many, `r.yaml: line 6: catalog a: retryable: 1001 codes, at most 1000`},
+		{long, `r.yaml: line 6: catalog a: retryable[0]: a code of 1001 bytes, at most 1000`},
+		{"    retryable:\n      - Acme.1006\n      - Acme.1007\n      - Acme.1006\n", `r.yaml: line 9: catalog a: retryable[2]: "Acme.1006" is listed twice, first on line 7; hint: remove one`},
+		{"    go:\n      retryable: [Acme.1006]\n", `r.yaml: line 7: catalogs[0].go: unknown key "retryable"`},
+	} {
+		_, err := Parse("r.yaml", []byte(head+tc.in))
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("Parse(…%q):\n got %v\nwant prefix %q", tc.in, err, tc.want)
+		}
+	}
+}

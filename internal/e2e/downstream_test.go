@@ -92,7 +92,7 @@ func main() {
 		os.Exit(1)
 	}
 	var ie *identitycenter.Error
-	if !errors.As(err, &ie) || ie.RequestID != "r-42" || ie.HTTPStatusCode() != 403 {
+	if !errors.As(err, &ie) || ie.RequestID() != "r-42" || ie.HTTPStatusCode() != 403 {
 		fmt.Println("errors.As failed")
 		os.Exit(1)
 	}

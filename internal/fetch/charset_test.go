@@ -44,6 +44,7 @@ catalogs:
   - id: vendor/errors
     source: {kind: html-table, file: errors.html, url: %s/errors}
     envelope: huaweicloud
+    go: {trim_prefixes: [IAM., OSS., API.]} # the pages' prefixes: no naming warning
 `, url))
 	write(t, filepath.Join(dir, "errors.html"), string(utf8Page))
 	cfg, err := config.Load(filepath.Join(dir, "errgen.yaml"))

@@ -91,7 +91,7 @@ func (s *Snapshot) Load(id string) (*build.Loaded, error) {
 	if path.Clean(c.Source.File) != s.file {
 		return nil, fmt.Errorf("catalog %s reads %s, not %s", id, c.Source.File, s.file)
 	}
-	loaded, err := build.LoadWith(&s.cfg, build.LoadOptions{Charsets: map[string]string{s.file: s.charset}, ReadRef: s.readRef}, id)
+	loaded, err := build.LoadWith(&s.cfg, build.LoadOptions{Charsets: map[string]string{s.file: s.charset}, ReadRef: s.readRef, Snapshot: true}, id)
 	if err != nil {
 		return nil, s.rename(err)
 	}

@@ -103,7 +103,7 @@ func TestIdentityCenterErrors(t *testing.T) {
 		t.Error("errors.Is matched another code")
 	}
 	var ie *identitycenter.Error
-	if !errors.As(err, &ie) || ie.RequestID != "0f7e6b5c9a2d4e1f8b3c7d6e5f4a3b2c" || ie.HTTPStatusCode() != 403 || ie.ErrorCode() != "IdentityCenter.1000" {
+	if !errors.As(err, &ie) || ie.RequestID() != "0f7e6b5c9a2d4e1f8b3c7d6e5f4a3b2c" || ie.HTTPStatusCode() != 403 || ie.ErrorCode() != "IdentityCenter.1000" {
 		t.Errorf("errors.As gave %+v", ie)
 	}
 	want := "identitycenter: IdentityCenter.1000 (HTTP 403): No permission for action sso:instances:list. [request_id 0f7e6b5c9a2d4e1f8b3c7d6e5f4a3b2c]"
@@ -160,7 +160,7 @@ func TestIdentityCenterFromResponse(t *testing.T) {
 	}
 	_, err = get("/html")
 	var ie *identitycenter.Error
-	if !errors.As(err, &ie) || ie.Code != "" || ie.Status != 502 || ie.RequestID != "hdr-1" || !strings.Contains(string(ie.Raw), "Bad Gateway") {
+	if !errors.As(err, &ie) || ie.Code != "" || ie.Status != 502 || ie.RequestID() != "hdr-1" || !strings.Contains(string(ie.Raw), "Bad Gateway") {
 		t.Errorf("FromResponse(502 HTML) = %#v", err)
 	}
 }

@@ -66,7 +66,7 @@ func TestNevisNames(t *testing.T) {
 		"error.login.userState":                        idm.LoginUserState,
 		"error.job.execution.failure":                  idm.JobExecutionFailure,
 		"errors.credentialFidoUaf.notUnique":           idm.CredentialFidoUafNotUnique,
-		"errors.urlTicket.invalidFormat":               idm.UrlTicketInvalidFormat,
+		"errors.urlTicket.invalidFormat":               idm.URLTicketInvalidFormat,
 		"errors.URLTicketExists":                       idm.URLTicketExists,
 		"errors.userImport.fileupload.invalidTemplate": idm.UserImportFileuploadInvalidTemplate,
 	} {

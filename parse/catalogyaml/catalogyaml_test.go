@@ -126,6 +126,52 @@ entries: [{code: AADSTS70011, status: 400}]
 	}
 }
 
+// TestRetryable: retryable: true declares the code retryable, on every
+// entry of it; an entry of the code that does not say so is retryable
+// too, with a warning naming its line and the line that says so.
+func TestRetryable(t *testing.T) {
+	const in = `entries:
+  - code: busy
+    status: 409
+    message: Concurrency conflicts. Try again later.
+    retryable: true
+  - code: busy
+    status: 400
+  - code: bad
+    status: 400
+    retryable: false
+  - code: plain
+`
+	res, err := catalogyaml.Parse([]byte(in), catalogyaml.Options{File: "r.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []bool
+	for _, e := range res.Entries {
+		got = append(got, e.Retryable)
+	}
+	if want := []bool{true, true, false, false}; !cmp.Equal(got, want) {
+		t.Errorf("retryable = %v, want %v", got, want)
+	}
+	want := []catalog.Diagnostic{{File: "r.yaml", Where: "line 6", Message: `code "busy" is retryable (line 2 says retryable: true) but this entry does not say so; a code is retryable or not, so it is taken as retryable (hint: write retryable: true on every entry of the code)`}}
+	if d := cmp.Diff(want, res.Report.Warnings); d != "" {
+		t.Errorf("warnings (-want +got):\n%s", d)
+	}
+	// The JSON form keeps it: errgen parse --format json of a
+	// hand-written catalog shows the declaration.
+	data, err := catalog.Marshal(&catalog.Catalog{ID: "r", Entries: res.Entries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := catalog.Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(res.Entries, back.Entries); d != "" {
+		t.Errorf("JSON round trip (-want +got):\n%s", d)
+	}
+}
+
 func TestErrors(t *testing.T) {
 	for _, tc := range []struct{ in, where, want string }{
 		{"", "", "empty catalog"},
@@ -140,6 +186,9 @@ func TestErrors(t *testing.T) {
 		{"entries:\n  - code: a\n    status: four hundred\n", "line 3", `entries[0].status: status "four hundred": want an HTTP status from 100 to 599`},
 		{"entries:\n  - code: a\n    status: 4000\n", "line 3", `status "4000"`},
 		{"entries:\n  - code: [a]\n", "line 2", "entries[0].code: want text, got a list"},
+		{"entries:\n  - code: a\n    retryable: yes\n", "line 3", `entries[0].retryable: want true or false, got "yes": true says a client may retry`},
+		{"entries:\n  - code: a\n    retryable: \"true\"\n", "line 3", `entries[0].retryable: want true or false, got "true"`},
+		{"entries:\n  - code: a\n    retryable: [true]\n", "line 3", `entries[0].retryable: want true or false, got a list`},
 		{"entries:\n  - code: a\n    extra: [x]\n", "line 3", "entries[0].extra: want a mapping of names to text"},
 		{"entries:\n  - code: a\n    operations: [{method: 'G T', path: /x}]\n", "line 3", `entries[0].operations[0].method: method "G T": want an HTTP method`},
 		{"entries:\n  - code: a\n    operations: [{method: GET, path: x}]\n", "line 3", `path "x": want the path template, starting with /`},

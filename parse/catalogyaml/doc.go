@@ -31,6 +31,7 @@
 //	    description: …            # what it means (the cause)
 //	    solution: …               # what to do (the action)
 //	    note: …                   # a remark; shows in Go docs (extra: {note: …} means the same)
+//	    retryable: true           # a client may retry it unchanged, later (true or false)
 //	    extra: {Module: …}        # anything else, text by name
 //	    operations:               # API operations that return it
 //	      - {method: GET, path: "/{resourceType}", operation_id: …}
@@ -55,6 +56,12 @@
 // entry's origin is its JSON pointer into the document, "/entries/3", and
 // its line.
 //
+// retryable: true declares the code retryable (catalog.Entry.Retryable),
+// as errgen.yaml's retryable: list does: the generated errors'
+// Retryable() is true for it. It is the code's property: when one entry
+// of a code says so, every entry of the code is retryable, and each that
+// does not say so gets a warning.
+//
 // Entries whose status is not an error status (1xx–3xx) are left out and
 // counted in Report.NonErrorRows; an entry repeating an earlier one's
 // status, code and message is kept with a warning.
@@ -65,7 +72,8 @@
 // line and the place (entries[3].status): YAML that does not parse, a key
 // this format does not know (the message lists the ones it does), a
 // repeated key, a value of the wrong kind (a list where a mapping belongs,
-// a status that is not a number from 100 to 599), a missing code, an
+// a status that is not a number from 100 to 599, a retryable that is not
+// true or false), a missing code, an
 // envelope name errgen does not know, a pointer that is not a JSON pointer,
 // a code_prefix that is not text as above,
 // an example body that is not JSON, and a document without entries.

@@ -205,6 +205,7 @@ func (p *parser) document(n *yaml.Node) (*Result, error) {
 		code, message string
 	}
 	seen := map[key]int{}
+	var lines []int // of res.Entries
 	for i, item := range items {
 		at := fmt.Sprintf("entries[%d]", i)
 		e, err := p.entry(item, at)
@@ -223,13 +224,39 @@ func (p *parser) document(n *yaml.Node) (*Result, error) {
 			seen[k] = i
 		}
 		res.Entries = append(res.Entries, e)
+		lines = append(lines, item.Line)
 	}
+	p.retryable(res.Entries, lines)
 	return res, nil
+}
+
+// retryable makes every entry of a code retryable when one of them is
+// (it is the code's property, see catalog.Entry.Retryable), warning for
+// each entry that did not say so; lines are the entries' lines.
+func (p *parser) retryable(entries []catalog.Entry, lines []int) {
+	first := map[string]int{} // code → index of its first retryable entry
+	for i, e := range entries {
+		if _, ok := first[e.Code]; e.Retryable && !ok {
+			first[e.Code] = i
+		}
+	}
+	if len(first) == 0 {
+		return
+	}
+	for i := range entries {
+		e := &entries[i]
+		j, ok := first[e.Code]
+		if !ok || e.Retryable {
+			continue
+		}
+		e.Retryable = true
+		p.report.Warn(p.file, fmt.Sprintf("line %d", lines[i]), "code %q is retryable (line %d says retryable: true) but this entry does not say so; a code is retryable or not, so it is taken as retryable (hint: write retryable: true on every entry of the code)", e.Code, lines[j])
+	}
 }
 
 func (p *parser) entry(n *yaml.Node, at string) (catalog.Entry, error) {
 	var e catalog.Entry
-	f, err := p.fields(n, at, "code", "status", "status_range", "message", "title", "name", "description", "solution", "note", "extra", "operations", "examples")
+	f, err := p.fields(n, at, "code", "status", "status_range", "message", "title", "name", "description", "solution", "note", "retryable", "extra", "operations", "examples")
 	if err != nil {
 		return e, err
 	}
@@ -253,6 +280,12 @@ func (p *parser) entry(n *yaml.Node, at string) (catalog.Entry, error) {
 		if *t.to, err = p.text(f[t.key], join(at, t.key)); err != nil {
 			return e, err
 		}
+	}
+	if r := f["retryable"]; r != nil && r.Tag != "!!null" {
+		if r.Kind != yaml.ScalarNode || r.Tag != "!!bool" {
+			return e, p.fail(r, join(at, "retryable"), "want true or false, got %s: true says a client may retry a request failing with the code unchanged, later", kind(r))
+		}
+		e.Retryable = strings.EqualFold(r.Value, "true")
 	}
 	if r := e.StatusRange; r != "" && (e.Status != 0 || r != "4XX" && r != "5XX" && r != "default") {
 		return e, p.fail(f["status_range"], join(at, "status_range"), "status_range %q: want 4XX, 5XX or default, with no status (or status 0)", r)

@@ -48,7 +48,7 @@ func TestErrorsIsAndAs(t *testing.T) {
 		t.Fatalf("errors.As(%v, *Error) = false", wrapped)
 	}
 	if e.Code != testpkg.Code1000 || e.Status != 403 || e.Message != "No permission for action sso:instances:list." ||
-		e.RequestID != "0f7e6b5c9a2d4e1f8b3c7d6e5f4a3b2c" || string(e.Raw) != typicalBody {
+		e.ReqID != "0f7e6b5c9a2d4e1f8b3c7d6e5f4a3b2c" || string(e.Raw) != typicalBody {
 		t.Errorf("error = %+v", e)
 	}
 	if e.ErrorCode() != "IdentityCenter.1000" || e.HTTPStatusCode() != 403 {
@@ -84,7 +84,7 @@ func TestErrorText(t *testing.T) {
 		e    testpkg.Error
 		want string
 	}{
-		{testpkg.Error{Code: testpkg.Code1000, Status: 403, Message: "No permission for action x.", RequestID: "123"},
+		{testpkg.Error{Code: testpkg.Code1000, Status: 403, Message: "No permission for action x.", ReqID: "123"},
 			"testpkg: IdentityCenter.1000 (HTTP 403): No permission for action x. [request_id 123]"},
 		{testpkg.Error{Status: 502}, "testpkg: HTTP 502"},
 		{testpkg.Error{Code: "X", Status: 400, Message: "two\nlines\r\n\x1b[2Jand a clear screen"}, "testpkg: X (HTTP 400): two lines   [2Jand a clear screen"},
@@ -251,7 +251,7 @@ func TestParse(t *testing.T) {
 			if !ok {
 				t.Fatal("not ok")
 			}
-			if e.Code != tt.code || e.Message != tt.message || e.RequestID != tt.reqID || e.Status != 418 {
+			if e.Code != tt.code || e.Message != tt.message || e.ReqID != tt.reqID || e.Status != 418 {
 				t.Errorf("Parse = %+v", e)
 			}
 			if &e.Raw[0] != &body[0] || len(e.Raw) != len(body) {
@@ -336,7 +336,7 @@ func TestFromResponse(t *testing.T) {
 		page := "<html>\n<body>502 Bad Gateway</body>\n</html>"
 		var e *testpkg.Error
 		err := testpkg.FromResponse(response(502, page, "X-Request-Id", "hdr-1"))
-		if !errors.As(err, &e) || e.Code != "" || e.Status != 502 || string(e.Raw) != page || e.RequestID != "hdr-1" {
+		if !errors.As(err, &e) || e.Code != "" || e.Status != 502 || string(e.Raw) != page || e.ReqID != "hdr-1" {
 			t.Fatalf("error %+v", err)
 		}
 		if err.Error() != "testpkg: HTTP 502 [request_id hdr-1]" {
@@ -347,11 +347,11 @@ func TestFromResponse(t *testing.T) {
 	t.Run("request ID header", func(t *testing.T) {
 		var e *testpkg.Error
 		errors.As(testpkg.FromResponse(response(404, `{"error":{"code":"IdentityCenter.404"}}`, "X-Request-Id", "hdr-2")), &e)
-		if e == nil || e.RequestID != "hdr-2" {
+		if e == nil || e.ReqID != "hdr-2" {
 			t.Errorf("header ignored: %+v", e)
 		}
 		errors.As(testpkg.FromResponse(response(403, typicalBody, "X-Request-Id", "hdr-3")), &e)
-		if e.RequestID != "0f7e6b5c9a2d4e1f8b3c7d6e5f4a3b2c" {
+		if e.ReqID != "0f7e6b5c9a2d4e1f8b3c7d6e5f4a3b2c" {
 			t.Errorf("header won over body: %+v", e)
 		}
 	})
@@ -373,7 +373,7 @@ func TestFromResponse(t *testing.T) {
 		if !errors.As(err, &e) || !errors.Is(err, readErr) {
 			t.Fatalf("error %v: errors.As *Error %v, errors.Is read error %v", err, errors.As(err, &e), errors.Is(err, readErr))
 		}
-		if e.Status != 500 || e.RequestID != "hdr-4" || string(e.Raw) != `{"error_code":` {
+		if e.Status != 500 || e.ReqID != "hdr-4" || string(e.Raw) != `{"error_code":` {
 			t.Errorf("error %+v", e)
 		}
 		if want := "testpkg: HTTP 500 [request_id hdr-4]: reading body: connection reset by peer"; err.Error() != want {
