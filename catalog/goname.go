@@ -46,9 +46,10 @@ var scimNames = []string{"Decode", "ErrorSchema"}
 // an extension's accessor method is named after its type, so the type may
 // not take them.
 var scimErrorMembers = map[string]bool{
-	"Code": true, "Status": true, "Message": true, "RequestID": true, "Raw": true, "SCIM": true,
+	"Code": true, "Status": true, "Message": true, "ReqID": true, "Response": true, "Raw": true, "SCIM": true,
 	"Schemas": true, "ScimType": true, "Detail": true, "Extensions": true,
-	"Error": true, "Is": true, "Unwrap": true, "ErrorCode": true, "HTTPStatusCode": true,
+	"Error": true, "Is": true, "Unwrap": true, "ErrorCode": true, "ErrorMessage": true, "HTTPStatusCode": true,
+	"RequestID": true, "Fault": true, "Retryable": true, "Header": true, "RetryAfter": true, "LogValue": true,
 	"Info": true, "Entry": true, "Extension": true,
 }
 

@@ -19,9 +19,12 @@ type errorsData struct {
 	Msg               string // the field of Error that holds the message
 	ErrorExample      string
 	ErrorsExample     string
-	HeaderDoc         string
 	RetryDoc          string
-	RequestIDHeaderQ  string
+	IsDoc, FromDoc    []string // comment lines of Error.Is and FromResponse
+	Type, Var         string   // FromResponse's error type and its variable
+	Fallback          string   // Go: the fields FromResponse sets for a body that is no error body
+
+	RequestIDHeaderQ string
 
 	Pointers, Element string
 	Shapes            []string
@@ -86,25 +89,34 @@ func (g *gen) errorsFile() ([]byte, error) {
 	d.ErrorExample = clean(pkg + ": " + example + ": message [request_id 0f7e6b5c]")
 	d.ErrorsExample = clean(pkg + ": " + example + ": message (+1 more) [request_id 0f7e6b5c]")
 	d.RetryDoc = g.retryDoc()
+	headerDoc := "the catalog names no request ID header"
 	if h := g.env.header; h != "" {
 		d.RequestIDHeaderQ = strconv.Quote(h)
-		d.HeaderDoc = fmt.Sprintf("the request ID comes from the %s header when the body carries none", oneLine(h))
+		headerDoc = fmt.Sprintf("the request ID comes from the %s header when the body carries none", oneLine(h))
 		if g.env.array {
-			d.HeaderDoc = fmt.Sprintf("the request ID, of Errors and of each error, comes from the %s header when the body carries none", oneLine(h))
+			headerDoc = fmt.Sprintf("the request ID, of Errors and of each error, comes from the %s header when the body carries none", oneLine(h))
 		}
-	} else {
-		d.HeaderDoc = "the catalog names no request ID header"
 	}
+	d.Type, d.Var = "Error", "e"
+	which := `also when the body carries no code or one this package does not know
+		(Code is then "" or that code) or is not JSON at all (Raw then holds it)`
+	var is doc
+	is.text(fmt.Sprintf("Is reports whether target is the [Code] of e, so that errors.Is(err, %s) works on any error wrapping e.", g.names[0]))
 	imports := []string{`"fmt"`, `"log/slog"`, `"net/http"`, `"time"`, "", `"github.com/errgen/errgen/apierr"`}
 	withJSON := func() { imports = append([]string{`"encoding/json"`}, imports...) }
 	switch {
 	case g.scim != nil && g.scim.base:
 		d.Kind, d.Msg = "scimbase", "Detail"
+		is = nil
+		is.text(fmt.Sprintf(`Is reports whether target is the [Code] of e or of its status, so
+			that errors.Is(err, %s.Uniqueness) and errors.Is(err, %s.Code409) both hold for a
+			uniqueness error sent with status 409, through any wrapping.`, pkg, pkg))
 		d.ErrorExample = clean(pkg + ": uniqueness (HTTP 409): detail")
 		withJSON()
 	case g.scim != nil:
 		d.Kind = "scimvendor"
 		d.SCIMBase, d.SCIMAlias = g.scim.baseImport, g.scim.alias
+		is.text(fmt.Sprintf("The SCIM constants of package %s match through Unwrap.", g.scim.alias))
 		d.ErrorExample = clean(pkg + ": " + example + ": detail")
 		imports = append(imports, g.scim.alias+" "+strconv.Quote(g.scim.baseImport))
 		if len(g.scim.exts) > 0 {
@@ -112,10 +124,21 @@ func (g *gen) errorsFile() ([]byte, error) {
 		}
 	case g.env.array:
 		d.Kind = "list"
+		d.Type, d.Var = "Errors", "es"
+		which = `also when the body lists no code or is not JSON at all (Errors is then
+			empty and Raw holds the body)`
 		withJSON()
 	default:
 		d.Kind = "single"
 	}
+	if g.scim != nil {
+		which = `also when the body is not a SCIM error (Code is then the status, Raw
+			holds the body, and nothing else is set)`
+		d.Fallback = `Code: table.SCIMCode("", resp.StatusCode), `
+	}
+	var from doc
+	from.text(fmt.Sprintf("FromResponse returns the error resp reports: nil for a nil resp or a status below 400, else an [*%s], %s; %s.", d.Type, which, headerDoc))
+	d.IsDoc, d.FromDoc = comments(is), comments(from)
 	d.Imports = imports
 	if g.scim != nil {
 		d.Exts = g.scimExtData()

@@ -63,7 +63,7 @@ func Emit(c *catalog.Catalog, opts Options) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	goNames, err := names(c, codes, opts, env.array)
+	goNames, err := names(c, codes, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +144,7 @@ func envelope(c *catalog.Catalog) (env, error) {
 	e.header = c.Envelope.RequestIDHeader
 	// "*" means every element only in a body that lists its errors;
 	// elsewhere it is an ordinary key, as it always was.
-	e.array = arrayEnvelope(c)
+	e.array = c.Envelope.ListsErrors()
 	intern := func(list *[][]string, index map[string]int, toks []string) int {
 		key := strings.Join(toks, "\x00") + "\x00" + strconv.Itoa(len(toks))
 		if j, ok := index[key]; ok {
@@ -252,17 +252,6 @@ func envelope(c *catalog.Catalog) (env, error) {
 		e.fields = append(e.fields, j)
 	}
 	return e, nil
-}
-
-// arrayEnvelope reports whether a code pointer of c's envelope has a
-// "*": the body lists errors.
-func arrayEnvelope(c *catalog.Catalog) bool {
-	for _, s := range c.Envelope.Shapes {
-		if strings.Contains(s.Code+"/", "/*/") {
-			return true
-		}
-	}
-	return false
 }
 
 // where names an entry's place in its source for messages.

@@ -36,10 +36,8 @@ func TrimPrefix(code string, prefixes []string) string {
 func SourceName(name string) string { return catalog.SourceName(name) }
 
 // names returns the Go name of each of codes (codes of c), in order, as
-// catalog.GoNames gives them with opts.Names and opts.TrimPrefixes. array
-// is what c.Envelope.ListsErrors says, from which catalog.GoNames takes it
-// itself; the parameter stays for the emitter's calls.
-func names(c *catalog.Catalog, codes []string, opts Options, array bool) ([]string, error) {
+// catalog.GoNames gives them with opts.Names and opts.TrimPrefixes.
+func names(c *catalog.Catalog, codes []string, opts Options) ([]string, error) {
 	byCode, err := catalog.GoNames(c, naming(opts))
 	if err != nil {
 		return nil, err

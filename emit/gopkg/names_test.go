@@ -38,7 +38,7 @@ func TestNamesWrapCatalog(t *testing.T) {
 	if !maps.Equal(got, want) {
 		t.Errorf("Names = %v, want %v", got, want)
 	}
-	list, err := names(c, c.Codes(), opts, false)
+	list, err := names(c, c.Codes(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func TestNamesErrors(t *testing.T) {
 	c := cat("x.a_b", "x.a-b")
 	for _, f := range []func() error{
 		func() error { _, err := Names(c, Options{TrimPrefixes: []string{"x."}}); return err },
-		func() error { _, err := names(c, c.Codes(), Options{TrimPrefixes: []string{"x."}}, false); return err },
+		func() error { _, err := names(c, c.Codes(), Options{TrimPrefixes: []string{"x."}}); return err },
 	} {
 		err := f()
 		var d *catalog.Diagnostic
@@ -70,7 +70,7 @@ func TestNamesErrors(t *testing.T) {
 	// decides.
 	c = cat("Errors")
 	c.Envelope.Shapes = []catalog.Shape{{Code: "/errors/*/code"}}
-	if got, _ := names(c, c.Codes(), Options{}, false); !slices.Equal(got, []string{"CodeErrors"}) {
+	if got, _ := names(c, c.Codes(), Options{}); !slices.Equal(got, []string{"CodeErrors"}) {
 		t.Errorf("names with a list envelope = %q, want CodeErrors", got)
 	}
 }

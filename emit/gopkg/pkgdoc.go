@@ -2,6 +2,7 @@ package gopkg
 
 import (
 	"fmt"
+	"github.com/errgen/errgen/catalog"
 	"slices"
 	"strconv"
 	"strings"
@@ -123,18 +124,9 @@ func (g *gen) packageDoc() doc {
 		}
 		dropped = "the longest of the prefixes " + strings.Join(quoted, ", ") + " that it starts with is dropped"
 	}
-	own := "Code, Entry, Info, Error, Lookup, All, Parse, FromResponse, Match, MatchEntry"
-	if g.env.array {
-		own = "Code, Entry, Info, Error, Errors, Lookup, All, Parse, FromResponse, Match, MatchEntry"
-	}
-	if g.scim != nil {
-		own += ", " + strings.Join(scimReserved, ", ")
-		for _, x := range g.scim.exts {
-			for _, t := range x.types {
-				own += ", " + t.name
-			}
-		}
-	}
+	// Emit named the constants already, so the catalog's names are sound.
+	reserved, _ := catalog.ReservedGoNames(g.c)
+	own := strings.Join(reserved, ", ")
 	suggested := ""
 	for _, e := range g.c.Entries {
 		if e.Name != "" {

@@ -3,7 +3,6 @@ package gopkg
 import (
 	"fmt"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -14,10 +13,6 @@ import (
 // DefaultSCIMBase is the import path of errgen's own SCIM base package,
 // generated from RFC 7644 §3.12 (catalog ietf/scim).
 const DefaultSCIMBase = "github.com/errgen/errgen/generated/go/ietf/scim"
-
-// scimReserved are the package-level names a package for a SCIM catalog
-// declares besides the usual ones.
-var scimReserved = []string{"Decode", "ErrorSchema"}
 
 // scimPkg is what a package for a catalog with the SCIM envelope adds.
 type scimPkg struct {
@@ -53,176 +48,54 @@ type scimField struct {
 // isSCIM reports whether c's envelope is SCIM's.
 func isSCIM(c *catalog.Catalog) bool { return c.Envelope.Is("scim") }
 
-// errorMembers are the fields and methods of a SCIM package's Error, which
-// an extension accessor must not take.
-var errorMembers = map[string]bool{
-	"Code": true, "Status": true, "Message": true, "ReqID": true, "Response": true, "Raw": true, "SCIM": true,
-	"Schemas": true, "ScimType": true, "Detail": true, "Extensions": true,
-	"Error": true, "Is": true, "Unwrap": true, "ErrorCode": true, "ErrorMessage": true, "HTTPStatusCode": true,
-	"RequestID": true, "Fault": true, "Retryable": true, "Header": true, "RetryAfter": true, "LogValue": true,
-	"Info": true, "Entry": true, "Extension": true,
-}
-
-// scimTypes derives the Go types of c's envelope extensions: each
-// extension's name (Extension.Name, else its URN's last segment) as an
-// exported identifier, with the suffix "Extension" when that is one of
-// the package's or Error's own names; each array of objects gets a type
-// named after its field, made singular ("passwordRequirements" →
-// PasswordRequirement) or with the suffix "Item". Two types with one name
-// are reported.
+// scimTypes is catalog.SCIMTypes, the one derivation of the extension
+// types that naming reads too, with the Go type of each field: string,
+// float64, int64 or bool for a documented JSON type, a slice of the
+// element type or a pointer to the object type the catalog derived, and
+// json.RawMessage (or a slice of it) for everything else.
 func scimTypes(c *catalog.Catalog) ([]scimExt, error) {
-	owner := map[string]string{}
-	var exts []scimExt
-	fail := func(where, format string, args ...any) error {
-		return &catalog.Diagnostic{File: c.Source.File, Where: where, Message: fmt.Sprintf(format, args...)}
-	}
-	claim := func(where, name, what string) error {
-		if reserved[name] || errorMembers[name] || name == "Decode" || name == "ErrorSchema" {
-			return fail(where, "%s gets the Go name %s, which the generated package uses itself; give the extension another name in the catalog", what, name)
-		}
-		if other, dup := owner[name]; dup {
-			return fail(where, "%s and %s both get the Go type name %s; rename one in the catalog's envelope", other, what, name)
-		}
-		owner[name] = what
-		return nil
-	}
-	// fields are the members of the object at prefix (relative to the
-	// extension) among fs: those whose pointer is prefix and one more
-	// token. Arrays of objects and objects whose members are documented
-	// get types of their own, added to out.
-	var fields func(where, typeName, prefix string, fs []catalog.Field, out *[]scimType) ([]scimField, error)
-	fields = func(where, typeName, prefix string, fs []catalog.Field, out *[]scimType) ([]scimField, error) {
-		var sf []scimField
-		seen := map[string]string{}
-		has := func(p string) bool {
-			return slices.ContainsFunc(fs, func(f catalog.Field) bool { return strings.HasPrefix(f.Pointer, p) })
-		}
-		for i, f := range fs {
-			rest, ok := strings.CutPrefix(f.Pointer, prefix+"/")
-			if !ok || strings.Contains(rest, "/") || rest == "*" {
-				continue
-			}
-			at := fmt.Sprintf("%s/fields/%d", where, i)
-			name := GoName(f.Name, "")
-			if name == "" {
-				name = "Field" + strconv.Itoa(i)
-			}
-			if other, dup := seen[name]; dup {
-				return nil, fail(at, "fields %q and %q both get the Go name %s in %s; rename one in the catalog's envelope", other, f.Name, name, typeName)
-			}
-			seen[name] = f.Name
-			x := scimField{f: f, goName: name, kind: f.Type}
-			nested := func(typ, of, at, inner string) (string, error) {
-				if err := claim(at, typ, of); err != nil {
-					return "", err
-				}
-				k := len(*out)
-				*out = append(*out, scimType{name: typ, of: typeName + "." + name})
-				members, err := fields(where, typ, inner, fs, out)
-				if err != nil {
-					return "", err
-				}
-				(*out)[k].fields = members
-				return typ, nil
-			}
-			switch f.Type {
-			case "string":
-				x.goType = "string"
-			case "number":
-				x.goType = "float64"
-			case "integer":
-				x.goType = "int64"
-			case "boolean":
-				x.goType = "bool"
-			case "array":
-				if !has(f.Pointer + "/*/") {
-					x.goType = "[]json.RawMessage"
-					break
-				}
-				item, err := nested(singular(name), fmt.Sprintf("the elements of %s.%s", typeName, name), at, f.Pointer+"/*")
-				if err != nil {
-					return nil, err
-				}
-				x.goType = "[]" + item
-			case "object":
-				if !has(f.Pointer + "/") {
-					x.goType = "json.RawMessage"
-					break
-				}
-				obj, err := nested(name, fmt.Sprintf("the object %s.%s", typeName, name), at, f.Pointer)
-				if err != nil {
-					return nil, err
-				}
-				x.goType = "*" + obj
-			default:
-				x.goType = "json.RawMessage"
-				if x.kind == "" {
-					x.kind = "value"
-				}
-			}
-			sf = append(sf, x)
-		}
-		return sf, nil
-	}
-	for i, ext := range c.Envelope.Extensions {
-		where := fmt.Sprintf("/envelope/extensions/%d", i)
-		base := ext.Name
-		if base == "" {
-			base = ext.URN[strings.LastIndexByte(ext.URN, ':')+1:]
-		}
-		name := GoName(base, "")
-		if name == "" {
-			name = "Extension" + strconv.Itoa(i)
-		}
-		if reserved[name] || errorMembers[name] || name == "Decode" || name == "ErrorSchema" {
-			name += "Extension"
-		}
-		if ext.URN == "" {
-			return nil, fail(where, "extension %d has no URN: want the member name the body carries it under, such as \"urn:example:scim:Ext\"", i)
-		}
-		if err := claim(where, name, fmt.Sprintf("extension %q", ext.URN)); err != nil {
-			return nil, err
-		}
-		types := []scimType{{name: name}}
-		fs, err := fields(where, name, "", ext.Fields, &types)
-		if err != nil {
-			return nil, err
-		}
-		types[0].fields = fs
-		exts = append(exts, scimExt{ext: ext, types: types})
-	}
-	return exts, nil
-}
-
-// singular names the element type of an array field: "PasswordRequirements"
-// is PasswordRequirement, a name not ending in a single "s" gets "Item".
-func singular(name string) string {
-	if len(name) > 1 && strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "ss") {
-		return name[:len(name)-1]
-	}
-	return name + "Item"
-}
-
-// scimNames are the names a SCIM catalog's package declares that no
-// constant may take; nil for other catalogs.
-func scimNames(c *catalog.Catalog) (map[string]bool, error) {
-	if !isSCIM(c) {
-		return nil, nil
-	}
-	exts, err := scimTypes(c)
+	xs, err := catalog.SCIMTypes(c)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]bool{}
-	for _, n := range scimReserved {
-		out[n] = true
-	}
-	for _, x := range exts {
-		for _, t := range x.types {
-			out[t.name] = true
+	exts := make([]scimExt, len(xs))
+	for i, x := range xs {
+		exts[i].ext = x.Extension
+		for _, t := range x.Types {
+			st := scimType{name: t.Name, of: t.Of}
+			for _, f := range t.Fields {
+				sf := scimField{f: f.Field, goName: f.GoName, kind: f.Field.Type}
+				switch f.Field.Type {
+				case "string":
+					sf.goType = "string"
+				case "number":
+					sf.goType = "float64"
+				case "integer":
+					sf.goType = "int64"
+				case "boolean":
+					sf.goType = "bool"
+				case "array":
+					sf.goType = "[]json.RawMessage"
+					if f.Type != "" {
+						sf.goType = "[]" + f.Type
+					}
+				case "object":
+					sf.goType = "json.RawMessage"
+					if f.Type != "" {
+						sf.goType = "*" + f.Type
+					}
+				default:
+					sf.goType = "json.RawMessage"
+					if sf.kind == "" {
+						sf.kind = "value"
+					}
+				}
+				st.fields = append(st.fields, sf)
+			}
+			exts[i].types = append(exts[i].types, st)
 		}
 	}
-	return out, nil
+	return exts, nil
 }
 
 // newSCIM resolves what a SCIM catalog's package needs; nil for others.

@@ -48,8 +48,8 @@ func (e *Error) Error() string {
 	return apierr.Text("testpkg", string(e.Code), e.Status, e.Message, e.ReqID)
 }
 
-// Is reports whether target is the [Code] of e, so that
-// errors.Is(err, Code400) works on any error wrapping e.
+// Is reports whether target is the [Code] of e, so that errors.Is(err,
+// Code400) works on any error wrapping e.
 func (e *Error) Is(target error) bool {
 	c, ok := target.(Code)
 	return ok && e != nil && c == e.Code
@@ -180,10 +180,11 @@ func Parse(status int, body []byte) (*Error, bool) {
 	}, true
 }
 
-// FromResponse returns the error resp reports: nil for a nil resp or a
-// status below 400, else an [*Error], also when the body carries no code
-// or one this package does not know (Code is then "" or that code) or is
-// not JSON at all (Raw then holds it); the request ID comes from the X-Request-Id header when the body carries none.
+// FromResponse returns the error resp reports: nil for a nil resp or a status
+// below 400, else an [*Error], also when the body carries no code or one this
+// package does not know (Code is then "" or that code) or is not JSON at all
+// (Raw then holds it); the request ID comes from the X-Request-Id header when
+// the body carries none.
 //
 // It reads at most 1 MiB of the body and puts back a body that yields
 // everything again, read or not; closing it closes the original. When

@@ -206,10 +206,10 @@ func Parse(status int, body []byte) (*Error, bool) {
 	return e, err == nil
 }
 
-// FromResponse returns the error resp reports: nil for a nil resp or a
-// status below 400, else an [*Error], also when the body is not a SCIM
-// error (Code is then the status, Raw holds the body, and nothing else is
-// set); the catalog names no request ID header.
+// FromResponse returns the error resp reports: nil for a nil resp or a status
+// below 400, else an [*Error], also when the body is not a SCIM error (Code is
+// then the status, Raw holds the body, and nothing else is set); the catalog
+// names no request ID header.
 //
 // It reads at most 1 MiB of the body and puts back a body that yields
 // everything again, read or not; closing it closes the original. When

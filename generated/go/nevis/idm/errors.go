@@ -53,8 +53,8 @@ func (e *Error) Error() string {
 	return apierr.Text("idm", string(e.Code), e.Status, e.Message, e.ReqID)
 }
 
-// Is reports whether target is the [Code] of e, so that
-// errors.Is(err, FatalError) works on any error wrapping e.
+// Is reports whether target is the [Code] of e, so that errors.Is(err,
+// FatalError) works on any error wrapping e.
 func (e *Error) Is(target error) bool {
 	c, ok := target.(Code)
 	return ok && e != nil && c == e.Code
@@ -341,10 +341,10 @@ func Parse(status int, body []byte) (*Errors, bool) {
 	return es, true
 }
 
-// FromResponse returns the error resp reports: nil for a nil resp or a
-// status below 400, else an [*Errors], also when the body lists no code
-// or is not JSON at all (Errors is then empty and Raw holds the body);
-// the catalog names no request ID header.
+// FromResponse returns the error resp reports: nil for a nil resp or a status
+// below 400, else an [*Errors], also when the body lists no code or is not
+// JSON at all (Errors is then empty and Raw holds the body); the catalog names
+// no request ID header.
 //
 // It reads at most 1 MiB of the body and puts back a body that yields
 // everything again, read or not; closing it closes the original. When

@@ -56,9 +56,9 @@ func (e *Error) Error() string {
 	return apierr.Text("scim", string(e.Code), e.Status, e.Message, e.ReqID)
 }
 
-// Is reports whether target is the [Code] of e, so that
-// errors.Is(err, InvalidToken) works on any error wrapping e. The SCIM
-// constants of package rfc7644 match through Unwrap.
+// Is reports whether target is the [Code] of e, so that errors.Is(err,
+// InvalidToken) works on any error wrapping e.
+// The SCIM constants of package rfc7644 match through Unwrap.
 func (e *Error) Is(target error) bool {
 	c, ok := target.(Code)
 	return ok && e != nil && c == e.Code
@@ -176,10 +176,10 @@ func Parse(status int, body []byte) (*Error, bool) {
 	return &Error{Code: table.SCIMCode(s.ScimType, s.Status), Status: s.Status, Message: s.Detail, Raw: body, SCIM: s}, true
 }
 
-// FromResponse returns the error resp reports: nil for a nil resp or a
-// status below 400, else an [*Error], also when the body is not a SCIM
-// error (Code is then the status, Raw holds the body, and nothing else is
-// set); the catalog names no request ID header.
+// FromResponse returns the error resp reports: nil for a nil resp or a status
+// below 400, else an [*Error], also when the body is not a SCIM error (Code is
+// then the status, Raw holds the body, and nothing else is set); the catalog
+// names no request ID header.
 //
 // It reads at most 1 MiB of the body and puts back a body that yields
 // everything again, read or not; closing it closes the original. When
