@@ -19,9 +19,10 @@ type Options struct {
 	// Names overrides the Go names of constants: code → exported
 	// identifier. Every key must be a code of the catalog.
 	Names map[string]string
-	// TrimPrefixes, when set, replace the codes' common prefix as what
-	// is dropped from a code before its Go name is derived: the longest
-	// of them that the code starts with.
+	// TrimPrefixes are what may be dropped from a code before its Go name
+	// is derived: the longest of them that the code starts with. Nothing
+	// is dropped without them, so that a name depends on its code alone
+	// (see catalog.GoNames).
 	TrimPrefixes []string
 	// SCIMBase, for a catalog with the SCIM envelope, is the import path
 	// of the SCIM base package whose Error the generated one wraps, such
