@@ -39,6 +39,11 @@ type Table[C ~string] struct {
 	// the name of the method that reads it: Go forbids a field and a
 	// method of the same name.)
 	RetryableCodes Words
+	// Documented are the indexes of Entries in the order the source
+	// documents them, which tells which of two codes documented a
+	// message template first (see [Table.Match]); empty means that order
+	// is that of Entries.
+	Documented Words
 
 	once    sync.Once
 	infos   []Info[C] // by code index
@@ -445,7 +450,7 @@ func appendDistinct[C ~string](messages []string, from int, group []Entry[C]) []
 // generated tables are consistent, and a table that is not should fail
 // with a message that says why rather than an index out of range.
 func (t *Table[C]) check() string {
-	for name, w := range map[string]Words{"CodeEnd": t.CodeEnd, "Sorted": t.Sorted, "TextEnd": t.TextEnd, "Entries": t.Entries, "RetryableCodes": t.RetryableCodes} {
+	for name, w := range map[string]Words{"CodeEnd": t.CodeEnd, "Sorted": t.Sorted, "TextEnd": t.TextEnd, "Entries": t.Entries, "RetryableCodes": t.RetryableCodes, "Documented": t.Documented} {
 		if len(w)%4 != 0 {
 			return name + " is not a whole number of words"
 		}
@@ -498,6 +503,19 @@ func (t *Table[C]) check() string {
 			}
 		}
 	}
+	if n := t.Documented.Len(); n > 0 {
+		if n != t.Entries.Len()/6 {
+			return "len(Documented) != the number of entries"
+		}
+		seen := make([]bool, n)
+		for i := range n {
+			k := t.Documented.At(i)
+			if int(k) >= n || seen[k] {
+				return "Documented is not a permutation of the entries"
+			}
+			seen[k] = true
+		}
+	}
 	for i := range t.RetryableCodes.Len() {
 		c := t.RetryableCodes.At(i)
 		if int(c) >= n || i > 0 && t.RetryableCodes.At(i-1) >= c {
@@ -518,18 +536,33 @@ func (t *Table[C]) templates() []templateLine {
 
 func (t *Table[C]) buildTemplates() {
 	infos := t.built()
+	// Each entry as code index and index among its code's entries, in
+	// documented order.
+	type at struct{ code, entry uint32 }
+	var entries []at
+	for ci := range infos {
+		for k := range infos[ci].Entries {
+			entries = append(entries, at{uint32(ci), uint32(k)})
+		}
+	}
+	if n := t.Documented.Len(); n == len(entries) {
+		packed := entries
+		entries = make([]at, n)
+		for i := range n {
+			entries[i] = packed[t.Documented.At(i)]
+		}
+	}
 	var lines []templateLine
 	var lits []int
 	seen := map[string]bool{"": true}
-	for ci := range infos {
-		for k, e := range infos[ci].Entries {
-			for line := range strings.SplitSeq(e.Message, "\n") {
-				// A line seen before always wins the tie with this one.
-				if !seen[line] {
-					seen[line] = true
-					lines = append(lines, templateLine{line, uint32(ci), uint32(k)})
-					lits = append(lits, Literals(line))
-				}
+	for _, a := range entries {
+		e := infos[a.code].Entries[a.entry]
+		for line := range strings.SplitSeq(e.Message, "\n") {
+			// A line seen before always wins the tie with this one.
+			if !seen[line] {
+				seen[line] = true
+				lines = append(lines, templateLine{line, a.code, a.entry})
+				lits = append(lits, Literals(line))
 			}
 		}
 	}

@@ -524,3 +524,38 @@ func FuzzTable(f *testing.F) {
 		}
 	})
 }
+
+// A template line two codes document goes to the one that documents it
+// first in the source, which the grouped entries alone cannot tell:
+// Documented gives the source's order.
+func TestTableMatchDocumentedOrder(t *testing.T) {
+	rows := []row{
+		{code: "A", status: 400, message: "first"},
+		{code: "B", status: 400, message: "shared {0}"},
+		{code: "A", status: 409, message: "shared {0}"},
+	}
+	table := pack[testCode](rows)
+	// Packed: A's two entries (0, 1), then B's (2); the source has A, B, A.
+	table.Documented = PackWords([]uint32{0, 2, 1})
+	if info, args, ok := table.Match("shared x"); !ok || info.Code != "B" || !slices.Equal(args, []string{"x"}) {
+		t.Errorf("Match = %s, %q, %v; want B, the code documented first", info.Code, args, ok)
+	}
+	if e, _, ok := table.MatchEntry("shared x"); !ok || e.Code != "B" || e.Status != 400 {
+		t.Errorf("MatchEntry = %+v, %v; want B's entry", e, ok)
+	}
+	// Without it, the packed order decides.
+	table = pack[testCode](rows)
+	if info, _, _ := table.Match("shared x"); info.Code != "A" {
+		t.Errorf("Match without Documented = %s, want A", info.Code)
+	}
+	bad := pack[testCode](rows)
+	bad.Documented = PackWords([]uint32{0, 0, 1})
+	func() {
+		defer func() {
+			if r := recover(); r == nil || !strings.Contains(r.(string), "Documented") {
+				t.Errorf("a Documented that is no permutation: panic %v", r)
+			}
+		}()
+		bad.Lookup("A")
+	}()
+}

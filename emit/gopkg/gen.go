@@ -186,6 +186,7 @@ func labelled(d *doc, label, text, empty string) {
 // gofmt'd: its strings are single-line literals.
 func (g *gen) tablesFile() ([]byte, error) {
 	p := pack(g.groups)
+	documented := g.documentedOrder()
 	return execute("tables.go", map[string]any{
 		"Header":     fileHeader(),
 		"Pkg":        g.opts.Package,
@@ -197,6 +198,8 @@ func (g *gen) tablesFile() ([]byte, error) {
 		"TextEndQ":   quoteUint32s(p.textEnd),
 		"EntriesQ":   quoteUint32s(p.entries),
 		"RetryableQ": quoteUint32s(p.retryable),
+		// Only when the source interleaves codes does the order differ.
+		"DocumentedQ": quoteUint32s(documented),
 	})
 }
 
@@ -239,6 +242,31 @@ func pack(groups [][]catalog.Entry) *packed {
 		}
 	}
 	return p
+}
+
+// documentedOrder is the packed index (entries grouped by code) of each
+// entry of the catalog in the source's order, which apierr.Table.Match
+// needs to tell which code documented a template line first; nil when
+// the two orders are the same.
+func (g *gen) documentedOrder() []uint32 {
+	start := make(map[string]uint32, len(g.codes))
+	n := uint32(0)
+	for i, code := range g.codes {
+		start[code] = n
+		n += uint32(len(g.groups[i]))
+	}
+	order := make([]uint32, 0, len(g.c.Entries))
+	same := true
+	for _, e := range g.c.Entries {
+		k := start[e.Code]
+		start[e.Code]++
+		same = same && k == uint32(len(order))
+		order = append(order, k)
+	}
+	if same {
+		return nil
+	}
+	return order
 }
 
 // sortedIndexes are the indexes of codes in byte order of the codes.

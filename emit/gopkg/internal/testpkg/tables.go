@@ -24,6 +24,7 @@ var table = apierr.Table[Code]{
 	TextEnd:        textEnd,
 	Entries:        entries,
 	RetryableCodes: retryable,
+	Documented:     documented,
 }
 
 // codes are the documented codes, in documented order, back to back.
@@ -47,3 +48,7 @@ const entries = "\x00\x00\x00\x00\x90\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x0
 
 // retryable are the indexes of the codes errgen.yaml lists as retryable.
 const retryable = ""
+
+// documented are the indexes of entries in the source's order, "" when
+// it is theirs.
+const documented = ""
