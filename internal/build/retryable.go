@@ -3,6 +3,7 @@ package build
 import (
 	"cmp"
 	"fmt"
+	"github.com/errgen/errgen/internal/editdist"
 	"regexp"
 	"slices"
 	"strconv"
@@ -112,7 +113,7 @@ func closest(code string, codes []string) []string {
 		if d := len(c) - len(code); d > best || -d > best {
 			continue
 		}
-		switch d := editDistance(lower, strings.ToLower(c)); {
+		switch d := editdist.Distance(lower, strings.ToLower(c)); {
 		case d < best:
 			best, near = d, []string{c}
 		case d == best:
@@ -123,31 +124,6 @@ func closest(code string, codes []string) []string {
 		return nil
 	}
 	return near
-}
-
-// editDistance is the Levenshtein distance of a and b, in bytes; codes
-// longer than 128 bytes are never close.
-func editDistance(a, b string) int {
-	if len(a) > 128 || len(b) > 128 {
-		return 128
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // cues are what documentation writes of an error that goes away by

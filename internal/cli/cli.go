@@ -33,6 +33,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/errgen/errgen/internal/editdist"
 	"io"
 	"strings"
 
@@ -190,7 +191,7 @@ func (inv *invocation) suggest(err error) string {
 	}
 	best, dist := "", 3 // at most two edits away
 	inv.flags.VisitAll(func(f *flag.Flag) {
-		if d := editDistance(name, f.Name); d < dist {
+		if d := editdist.Distance(name, f.Name); d < dist {
 			best, dist = f.Name, d
 		}
 	})
@@ -198,30 +199,6 @@ func (inv *invocation) suggest(err error) string {
 		return ""
 	}
 	return " (did you mean -" + best + "?)"
-}
-
-// editDistance is the Levenshtein distance of two short flag names.
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 64
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // parse parses the flags, which may come before, between or after the
