@@ -143,20 +143,21 @@ func RetryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 }
 
 // LogValue is the slog value of e, which generated types return from their
-// LogValue method: a group of code, message (on one line, see OneLine),
-// status, request_id (left out when empty), fault and retryable.
+// LogValue method: a group of code, message, status, request_id (left
+// out when empty), fault and retryable, the server's texts on one line
+// (see OneLine).
 func LogValue(e Error) slog.Value {
 	if e == nil {
 		return slog.GroupValue()
 	}
 	attrs := make([]slog.Attr, 0, 6)
 	attrs = append(attrs,
-		slog.String("code", e.ErrorCode()),
+		slog.String("code", OneLine(e.ErrorCode())),
 		slog.String("message", OneLine(e.ErrorMessage())),
 		slog.Int("status", e.HTTPStatusCode()),
 	)
 	if id := e.RequestID(); id != "" {
-		attrs = append(attrs, slog.String("request_id", id))
+		attrs = append(attrs, slog.String("request_id", OneLine(id)))
 	}
 	attrs = append(attrs,
 		slog.String("fault", e.Fault().String()),

@@ -63,14 +63,11 @@ func placeholder(s string) (n, index int) {
 		}
 		return n + 1, index
 	case s[0] == '{':
-		end := strings.IndexByte(s, '}')
+		end := nameEnd(s, 1, '}')
 		if end < 0 {
 			return 0, -1
 		}
 		name := s[1:end]
-		if !isName(name) {
-			return 0, -1
-		}
 		index = -1
 		if name != "" && strings.Trim(name, "0123456789") == "" {
 			index = parseIndex(name)
@@ -79,8 +76,8 @@ func placeholder(s string) (n, index int) {
 	case s[0] == '%' && (s[1] == 's' || s[1] == 'd'):
 		return 2, -1
 	case s[0] == '%' && s[1] == '(':
-		end := strings.IndexByte(s, ')')
-		if end < 0 || end+1 >= len(s) || s[end+1] != 's' && s[end+1] != 'd' || !isName(s[2:end]) || end == 2 {
+		end := nameEnd(s, 2, ')')
+		if end < 0 || end == 2 || end+1 >= len(s) || s[end+1] != 's' && s[end+1] != 'd' {
 			return 0, -1
 		}
 		return end + 2, -1
@@ -88,13 +85,26 @@ func placeholder(s string) (n, index int) {
 	return 0, -1
 }
 
-func isName(s string) bool {
-	for _, r := range s {
-		if r != '_' && r != '-' && r != '.' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			return false
+// nameEnd returns the index of closer after the name that starts at
+// s[from:], or -1 when a character that cannot be in a name comes first.
+// It stops there rather than search the rest of s for closer, so that
+// scanning a template stays linear even when it is full of '{'.
+func nameEnd(s string, from int, closer byte) int {
+	for i := from; i < len(s); {
+		if s[i] == closer {
+			return i
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isNameRune(r) {
+			return -1
+		}
+		i += size
 	}
-	return true
+	return -1
+}
+
+func isNameRune(r rune) bool {
+	return r == '_' || r == '-' || r == '.' || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // parseIndex parses the digits of {N}; an index too large for any call

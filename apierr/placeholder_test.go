@@ -382,3 +382,20 @@ func TestPickEntry(t *testing.T) {
 		t.Errorf("no fit = %d, want -1", got)
 	}
 }
+
+// A template full of '{' or '%(' that never closes costs linear time: a
+// scan to the end of the template from each of them took minutes for a
+// megabyte.
+func TestPlaceholdersLinear(t *testing.T) {
+	for _, unit := range []string{"{a", "%(a", "${a"} {
+		tmpl := strings.Repeat(unit, 1<<20/len(unit))
+		start := time.Now()
+		if ps := Placeholders(tmpl); len(ps) != 0 {
+			t.Errorf("%q repeated: %d placeholders, want none", unit, len(ps))
+		}
+		Match(tmpl+"}", "x")
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%q repeated over 1 MiB took %v", unit, d)
+		}
+	}
+}

@@ -45,9 +45,10 @@ type Table[C ~string] struct {
 	// is that of Entries.
 	Documented Words
 
-	once    sync.Once
-	infos   []Info[C] // by code index
-	invalid string    // why the packed fields are inconsistent, "" if they are not
+	checkOnce sync.Once
+	once      sync.Once
+	infos     []Info[C] // by code index
+	invalid   string    // why the packed fields are inconsistent, "" if they are not
 
 	matchOnce sync.Once
 	lines     []templateLine // most literals first
@@ -174,6 +175,7 @@ func (t *Table[C]) text(i uint32) string {
 
 // search finds the index of code by binary search on the packed codes.
 func (t *Table[C]) search(code string) (uint32, bool) {
+	t.valid()
 	lo, hi := 0, t.Sorted.Len()
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -193,6 +195,7 @@ func (t *Table[C]) search(code string) (uint32, bool) {
 // body; it does not allocate: the string conversions in comparisons do
 // not.
 func (t *Table[C]) searchBytes(prefix string, code []byte) (uint32, bool) {
+	t.valid()
 	lo, hi := 0, t.Sorted.Len()
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -359,21 +362,32 @@ func (t *Table[C]) MatchEntry(message string) (Entry[C], []string, bool) {
 // first use. sync.Once's fast path is one atomic load, and the method
 // value does not escape, so a built table costs no allocation here.
 func (t *Table[C]) built() []Info[C] {
+	t.valid()
 	t.once.Do(t.build)
+	return t.infos
+}
+
+// valid checks the packed fields once, before anything reads them, and
+// panics with what is wrong when they are inconsistent: generated tables
+// are consistent, and one that is not should fail saying why rather than
+// with an index out of range, or worse, answer wrong.
+func (t *Table[C]) valid() {
+	t.checkOnce.Do(t.checkFields)
 	if t.invalid != "" {
 		panic(t.invalid)
 	}
-	return t.infos
+}
+
+func (t *Table[C]) checkFields() {
+	if msg := t.check(); msg != "" {
+		t.invalid = "apierr: invalid Table: " + msg
+	}
 }
 
 // build unpacks the table. Every string is a substring of t.Codes or
 // t.Text, and the slices of all Infos share three backing arrays, so that
 // the build allocates a few times, whatever the size of the table.
 func (t *Table[C]) build() {
-	if msg := t.check(); msg != "" {
-		t.invalid = "apierr: invalid Table: " + msg
-		return
-	}
 	n := t.CodeEnd.Len()
 	entries := make([]Entry[C], t.Entries.Len()/6)
 	for k := range entries {
@@ -530,6 +544,7 @@ func (t *Table[C]) check() string {
 // the order the entries are packed, stably sorted most literals first,
 // so that the first line that fits is the best.
 func (t *Table[C]) templates() []templateLine {
+	t.built() // panics on an invalid table here, not inside matchOnce
 	t.matchOnce.Do(t.buildTemplates)
 	return t.lines
 }

@@ -352,15 +352,30 @@ func TestTableInvalid(t *testing.T) {
 		"codeEnd":   {Codes: "a", CodeEnd: PackWords([]uint32{2}), Sorted: PackWords([]uint32{0})},
 		"partial":   {Codes: "a", CodeEnd: "\x01\x00\x00", Sorted: PackWords([]uint32{0})},
 	} {
-		func() {
-			defer func() {
-				if r, _ := recover().(string); !strings.HasPrefix(r, "apierr: invalid Table: ") {
-					t.Errorf("%s: panic %q", name, r)
+		// Every method says what is wrong, the first called as any other,
+		// rather than fail with an index out of range or answer wrong.
+		for method, call := range map[string]func(){
+			"All": func() {
+				for range table.All() {
 				}
+			},
+			"Known":     func() { table.Known("b") },
+			"Code":      func() { table.Code("", []byte("b")) },
+			"Intern":    func() { table.Intern("b") },
+			"SCIMCode":  func() { table.SCIMCode("b", 400) },
+			"Retryable": func() { table.Retryable("b") },
+			"Lookup":    func() { table.Lookup("b") },
+			"Match":     func() { table.Match("b") },
+		} {
+			func() {
+				defer func() {
+					if r, _ := recover().(string); !strings.HasPrefix(r, "apierr: invalid Table: ") {
+						t.Errorf("%s: %s: panic %q", name, method, r)
+					}
+				}()
+				call()
 			}()
-			for range table.All() {
-			}
-		}()
+		}
 	}
 }
 

@@ -1,7 +1,7 @@
 package apierr
 
 // The version guard, as protobuf's EnforceVersion. Generated code that
-// needs runtime version G (G is 1 today) contains
+// needs runtime version G (G is 2 today) contains
 //
 //	const _ = apierr.UpgradeErrgenRuntime(apierr.MaxVersion - G)
 //	const _ = apierr.RegenerateWithNewerErrgen(G - apierr.MinVersion)
@@ -14,13 +14,15 @@ package apierr
 // what to do.
 //
 // MaxVersion goes up when the runtime gains what newer generated code
-// needs; MinVersion goes up only when the runtime drops support for old
-// generated code, which means a new major version of errgen.
+// needs, such as a field its tables set; MinVersion goes up only when the
+// runtime drops support for old generated code, which means a new major
+// version of errgen. Version 2 added Table.Documented; code of version 1
+// does not set it and still works.
 const (
 	// MinVersion is the oldest generated code this runtime supports.
 	MinVersion = 1
 	// MaxVersion is the newest generated code this runtime supports.
-	MaxVersion = 1
+	MaxVersion = 2
 )
 
 // UpgradeErrgenRuntime appears in a build error when generated code needs

@@ -32,6 +32,7 @@ func TestVersionGuard(t *testing.T) {
 		name, guard, want string
 	}{
 		{"supported", "const _ = apierr.UpgradeErrgenRuntime(apierr.MaxVersion - 1)\nconst _ = apierr.RegenerateWithNewerErrgen(1 - apierr.MinVersion)\n", ""},
+		{"supported, newest", "const _ = apierr.UpgradeErrgenRuntime(apierr.MaxVersion - 2)\nconst _ = apierr.RegenerateWithNewerErrgen(2 - apierr.MinVersion)\n", ""},
 		{"runtime too old", "const _ = apierr.UpgradeErrgenRuntime(apierr.MaxVersion - (apierr.MaxVersion + 1))\n", "UpgradeErrgenRuntime"},
 		{"code too old", "const _ = apierr.RegenerateWithNewerErrgen((apierr.MinVersion - 1) - apierr.MinVersion)\n", "RegenerateWithNewerErrgen"},
 	} {

@@ -199,6 +199,12 @@ func GoNames(c *Catalog, n Naming) (map[string]string, error) {
 				name = "Code" + name
 			}
 		}
+		if reserved[name] {
+			// "Code" before a reserved name can be reserved too, such as
+			// a SCIM extension type CodeLookup beside a code "lookup".
+			fail(where(code), "the code's Go name %s clashes with the generated package's own %s%s", name, name, fix)
+			continue
+		}
 		out[code] = name
 		if other, dup := owner[name]; dup {
 			fail(where(code), "codes %q and %q both get the Go name %s; add a names: override (code → exported Go identifier) for one of them in errgen.yaml", other, code, name)

@@ -360,6 +360,14 @@ func TestGoNamesSCIM(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "clashes") {
 		t.Errorf("override of an extension type: %v", err)
 	}
+	// "Code" before a reserved name may be reserved too: an extension
+	// type CodeLookup and a code "lookup" (Lookup is the package's) are a
+	// problem to report, not a package that does not compile.
+	clash := scimCatalog(catalog.Extension{URN: "urn:example:scim:CodeLookup"})
+	clash.Entries = append(clash.Entries, catalog.Entry{Code: "lookup"})
+	if _, err := catalog.GoNames(clash, catalog.Naming{}); err == nil || !strings.Contains(err.Error(), "CodeLookup clashes") {
+		t.Errorf("code lookup beside extension CodeLookup: %v", err)
+	}
 	// Other envelopes reserve none of them.
 	c.Envelope.Shapes = []catalog.Shape{{Code: "/code"}}
 	got, _ = catalog.GoNames(c, catalog.Naming{})

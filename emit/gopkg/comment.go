@@ -46,12 +46,14 @@ func unsafeRune(r rune) bool {
 }
 
 // lines splits vendor text into cleaned comment lines: one per line of
-// the text, leading blanks trimmed (an indented line would become a code
-// block in the doc), empty lines dropped.
+// the text, white space (Unicode's, as gofmt sees it) trimmed at both
+// ends: at the start an indented line would become a code block in the
+// doc, at the end gofmt would remove it from a file written without gofmt.
+// Empty lines are dropped.
 func lines(s string) []string {
 	var out []string
 	for l := range strings.SplitSeq(s, "\n") {
-		if l = strings.Trim(clean(l), " \t"); l != "" {
+		if l = strings.TrimFunc(clean(l), unicode.IsSpace); l != "" {
 			out = append(out, l)
 		}
 	}

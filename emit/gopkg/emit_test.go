@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"go/ast"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"maps"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 
+	"github.com/errgen/errgen/apierr"
 	"github.com/errgen/errgen/catalog"
 )
 
@@ -115,7 +117,32 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// The generated header and apierr's version guard agree with the
+// runtime in this module.
+func TestRuntimeVersion(t *testing.T) {
+	if RuntimeVersion != apierr.MaxVersion || RuntimeVersion < apierr.MinVersion {
+		t.Errorf("RuntimeVersion %d, apierr supports %d to %d: generated code must use the newest", RuntimeVersion, apierr.MinVersion, apierr.MaxVersion)
+	}
+}
+
 func TestFilesAreMarkedAndFormatted(t *testing.T) {
+	for _, tc := range []string{"huawei", "adversarial"} {
+		c, opts := testCase(t, tc)
+		// gofmt trims every Unicode space at the end of a comment line.
+		c.Entries = append(c.Entries, catalog.Entry{Code: "space.end", Status: 400,
+			Message: "tab\t\nnbsp\u00a0", Description: "first line\u00a0\nsecond line\u3000", Title: "\u2003", Solution: "\u205f x \u1680"})
+		files, err := Emit(c, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// codes.go and tables.go are written without gofmt, and must
+		// still be exactly what gofmt prints.
+		for name, src := range files {
+			if formatted, err := format.Source(src); err != nil || !bytes.Equal(formatted, src) {
+				t.Errorf("%s: %s is not gofmt'd (%v):\n%s", tc, name, err, udiff.Unified("emitted", "gofmt", string(src), string(formatted)))
+			}
+		}
+	}
 	c, opts := testCase(t, "huawei")
 	files, err := Emit(c, opts)
 	if err != nil {
@@ -357,6 +384,10 @@ func FuzzEmit(f *testing.F) {
 			file, err := parser.ParseFile(fset, name, src, parser.ParseComments)
 			if err != nil {
 				t.Fatalf("%s does not parse: %v\n%s", name, err, src)
+			}
+			// codes.go and tables.go are written without gofmt.
+			if formatted, err := format.Source(src); err != nil || !bytes.Equal(formatted, src) {
+				t.Fatalf("%s is not gofmt'd (%v):\n%s", name, err, udiff.Unified("emitted", "gofmt", string(src), string(formatted)))
 			}
 			for _, g := range file.Comments {
 				for _, cm := range g.List {

@@ -18,7 +18,9 @@ import (
 // RuntimeVersion is the version of the table layout and API of package
 // apierr that generated code is written for. Generated tables.go checks
 // it against apierr.MinVersion and apierr.MaxVersion at compile time.
-const RuntimeVersion = 1
+// Raise it, and apierr.MaxVersion, whenever a template starts to use
+// something of apierr that an older apierr lacks (2: Table.Documented).
+const RuntimeVersion = 2
 
 // The fixed Go of every generated package is in tmpl, as templates whose
 // only inputs are identifiers, literals quoted here and comment lines

@@ -147,7 +147,12 @@ func envelope(c *catalog.Catalog) (env, error) {
 	// elsewhere it is an ordinary key, as it always was.
 	e.array = c.Envelope.ListsErrors()
 	intern := func(list *[][]string, index map[string]int, toks []string) int {
-		key := strings.Join(toks, "\x00") + "\x00" + strconv.Itoa(len(toks))
+		// Quoted tokens cannot run into each other, whatever they hold.
+		var b strings.Builder
+		for _, t := range toks {
+			b.WriteString(strconv.Quote(t))
+		}
+		key := b.String()
 		if j, ok := index[key]; ok {
 			return j
 		}

@@ -98,6 +98,16 @@ func scimTypes(c *catalog.Catalog) ([]scimExt, error) {
 	return exts, nil
 }
 
+// fileNames are the names errors.go of a SCIM vendor package declares or
+// imports, which the import of its base may not take: the imports of
+// the file and the package's unexported names (its exported ones are
+// catalog.ReservedGoNames, and an import name is never exported).
+var fileNames = map[string]bool{
+	"apierr": true, "fmt": true, "http": true, "json": true, "slog": true, "time": true, "iter": true,
+	"table": true, "envelope": true, "codes": true, "codeEnd": true, "sorted": true, "text": true,
+	"textEnd": true, "entries": true, "retryable": true, "documented": true,
+}
+
 // newSCIM resolves what a SCIM catalog's package needs; nil for others.
 func newSCIM(c *catalog.Catalog, opts Options) (*scimPkg, error) {
 	if !isSCIM(c) {
@@ -121,8 +131,9 @@ func newSCIM(c *catalog.Catalog, opts Options) (*scimPkg, error) {
 		return nil, &catalog.Diagnostic{Where: "SCIM base package", Message: fmt.Sprintf("the SCIM base package %s is named %q, which is not a usable package name", opts.SCIMBase, basePkg)}
 	}
 	s.alias = basePkg
-	if basePkg == opts.Package {
-		// Both are "scim" in errgen's own tree.
+	if basePkg == opts.Package || fileNames[basePkg] {
+		// Both are "scim" in errgen's own tree; or the base's name is one
+		// errors.go uses itself.
 		s.alias = "rfc7644"
 	}
 	return s, nil

@@ -167,6 +167,9 @@ func TestSCIMPackagesBuild(t *testing.T) {
 	}{
 		{base, "base/scim", Options{Package: "scim", ImportPath: "example.com/m/base/scim", SCIMBase: "example.com/m/base/scim"}},
 		{vendor, "acme/scim", Options{Package: "scim", ImportPath: "example.com/m/acme/scim", SCIMBase: "example.com/m/base/scim"}},
+		// A base whose name errors.go uses itself is imported as rfc7644.
+		{vendor, "other/scim", Options{Package: "scim", ImportPath: "example.com/m/other/scim", SCIMBase: "example.com/m/base/scim", SCIMBasePackage: "table"}},
+		{vendor, "third/scim", Options{Package: "scim", ImportPath: "example.com/m/third/scim", SCIMBase: "example.com/m/base/scim", SCIMBasePackage: "http"}},
 	} {
 		files, err := Emit(p.c, p.opts)
 		if err != nil {

@@ -240,3 +240,18 @@ func TestShapeErrors(t *testing.T) {
 		})
 	}
 }
+
+// Two pointers whose tokens would read alike once joined stay two: a NUL
+// inside a token is no separator.
+func TestPointersStayApart(t *testing.T) {
+	c := &catalog.Catalog{ID: "x", Envelope: catalog.Envelope{Shapes: []catalog.Shape{
+		{Code: "/a\x00/b", Message: "/a/\x00b"},
+	}}, Entries: []catalog.Entry{{Code: "A", Status: 400}}}
+	e, err := envelope(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.pointers) != 2 || e.shapes[0].code == e.shapes[0].message {
+		t.Errorf("pointers %q, shape %+v: want two pointers", e.pointers, e.shapes[0])
+	}
+}
