@@ -49,11 +49,11 @@ func unsafeRune(r rune) bool {
 // the text, white space (Unicode's, as gofmt sees it) trimmed at both
 // ends: at the start an indented line would become a code block in the
 // doc, at the end gofmt would remove it from a file written without gofmt.
-// Empty lines are dropped.
+// Empty lines are dropped, and a CRLF line break is a line break.
 func lines(s string) []string {
 	var out []string
 	for l := range strings.SplitSeq(s, "\n") {
-		if l = strings.TrimFunc(clean(l), unicode.IsSpace); l != "" {
+		if l = strings.TrimFunc(clean(strings.TrimSuffix(l, "\r")), unicode.IsSpace); l != "" {
 			out = append(out, l)
 		}
 	}

@@ -26,8 +26,8 @@ func TestClean(t *testing.T) {
 }
 
 func TestLines(t *testing.T) {
-	got := lines("  first\n\n\t  second  \n\n//go:generate x\n\r\n")
-	want := []string{"first", "second", "//go:generate x", "\ufffd"}
+	got := lines("  first\n\n\t  second  \n\n//go:generate x\n\r\n\rcr\nwindows\r\nend\u00a0")
+	want := []string{"first", "second", "//go:generate x", "\ufffdcr", "windows", "end"}
 	if !slices.Equal(got, want) {
 		t.Errorf("lines = %q, want %q", got, want)
 	}
