@@ -8,6 +8,7 @@ import (
 	"github.com/errgen/errgen/emit/markdown"
 	"github.com/errgen/errgen/internal/build"
 	"github.com/errgen/errgen/internal/config"
+	"github.com/errgen/errgen/internal/synth"
 )
 
 // BenchmarkEmit renders the page and index of the largest bundled
@@ -56,4 +57,27 @@ func benchPage(b *testing.B) markdown.Page {
 	}
 	b.Fatal("no huaweicloud/identitycenter in sources/errgen.yaml")
 	return markdown.Page{}
+}
+
+// BenchmarkEmit50k renders the pages of a synthetic catalog of 50,000
+// codes (internal/synth), the scale of issue 12.
+func BenchmarkEmit50k(b *testing.B) {
+	c := synth.Catalog(synth.ID(0), 50000, 1)
+	names, err := catalog.GoNames(c, catalog.Naming{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := page(c, names)
+	b.ReportAllocs()
+	for b.Loop() {
+		out, err := markdown.Emit([]markdown.Page{p}, markdown.Options{Dir: "docs"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for _, data := range out {
+			n += len(data)
+		}
+		b.SetBytes(int64(n))
+	}
 }

@@ -39,6 +39,22 @@
 // operations share one list. So 100 codes used by 700 operations each
 // make a page of about 60 KB, not 3 MB.
 //
+// # Pages of a large catalog
+//
+// A reference table of more than [MaxPageRows] rows (5,000; errgen's
+// bundled catalogs have a few hundred) is split over numbered pages:
+// "<catalog-id>.md" and then "<catalog-id>.2.md", "<catalog-id>.3.md", ….
+// Rows go to pages in order, whole codes at a time: a page takes the next
+// code's rows while they fit, so a code's rows, and its anchor, are on
+// one page, and a code with more rows than the limit has a page of its
+// own. The split depends on the rows alone, so the same catalog gives
+// the same pages. Every page is rendered with catalog.md.tmpl and has the
+// page's header, summary and example (about 3 KB); its title says which
+// page it is after the first, its reference section links the others,
+// naming the first and last code of each, the index links every page,
+// and the operations page links each row on its page. 50,000 codes, some
+// 70,000 rows, make 14 pages of about 1.4 MB rather than one of 20 MB.
+//
 // # The example
 //
 // The program parses a body as the envelope sends it (see

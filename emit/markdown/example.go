@@ -137,15 +137,16 @@ func wireBody(c *catalog.Catalog, s catalog.Shape, e catalog.Entry) ([]byte, err
 	return bytes.Replace(body, quoted, sent, 1), nil
 }
 
-// codePrefixes lists the prefixes of c's shapes, each with an example.
-func codePrefixes(c *catalog.Catalog) []CodePrefix {
+// codePrefixes lists the prefixes of c's shapes, each with an example
+// among codes, c.Codes().
+func codePrefixes(c *catalog.Catalog, codes []string) []CodePrefix {
 	var out []CodePrefix
 	for _, s := range c.Envelope.Shapes {
 		if s.CodePrefix == "" {
 			continue
 		}
 		p := CodePrefix{Prefix: s.CodePrefix, Pointer: s.Code}
-		for _, code := range c.Codes() {
+		for _, code := range codes {
 			if t, ok := shapeFor(c.Envelope, code); ok && t == s {
 				p.Code, p.Sent = code, string(wireCode(c.Envelope, s, code))
 				break

@@ -55,7 +55,8 @@ type Options struct {
 // to opts.Dir: "<catalog-id>.md" for each, "README.md", the index, and
 // "<catalog-id>.operations.md" for a catalog with an entry documented
 // under more than [CellOperations] operations: the full lists the
-// reference table shortens.
+// reference table shortens. A catalog of more than [MaxPageRows] rows
+// has its table split over "<catalog-id>.md", "<catalog-id>.2.md", ….
 func Emit(pages []Page, opts Options) (map[string][]byte, error) {
 	tmpls, err := load(opts)
 	if err != nil {
@@ -69,16 +70,26 @@ func Emit(pages []Page, opts Options) (map[string][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		out, err := execute(tmpls["catalog.md.tmpl"], d)
-		if err != nil {
-			return nil, err
+		for _, part := range d.parts() {
+			out, err := execute(tmpls["catalog.md.tmpl"], part)
+			if err != nil {
+				return nil, err
+			}
+			name := p.Catalog.ID + ".md"
+			if part.Part > 1 {
+				name = part.Parts[part.Part-1].File
+				if _, dup := files[name]; dup {
+					return nil, &catalog.Diagnostic{Where: "catalog " + p.Catalog.ID,
+						Message: fmt.Sprintf("its page %d, %s, would replace the page of another catalog; rename one of the catalogs", part.Part, name)}
+				}
+			}
+			files[name] = out
 		}
-		files[p.Catalog.ID+".md"] = out
 		index.Pages = append(index.Pages, d)
 		if d.OperationsFile == "" {
 			continue
 		}
-		out, err = execute(tmpls["operations.md.tmpl"], d)
+		out, err := execute(tmpls["operations.md.tmpl"], d)
 		if err != nil {
 			return nil, err
 		}
@@ -105,6 +116,43 @@ var funcs = template.FuncMap{
 	"code": mdtext.Code,
 	"link": mdtext.Link,
 	"url":  webURL,
+	"rows": rows,
+}
+
+// rows is the template function rows: the rows of d's reference table
+// as the default catalog.md.tmpl lays them out, each line starting with
+// a newline, exactly as its range over .Rows, quoted in the template,
+// would write them (TestRowsFunction compares the two). A template pays
+// some microseconds for each function call and field it evaluates, a
+// second for 70,000 rows; this is a tenth of that.
+func rows(d *PageData) string {
+	var b strings.Builder
+	for _, r := range d.Rows {
+		b.WriteString("\n| ")
+		if r.First {
+			b.WriteString(`<a id="`)
+			b.WriteString(r.Anchor)
+			b.WriteString(`"></a>`)
+		}
+		for _, cell := range [...]string{r.Code, r.Status, r.Message, r.Description, r.Solution} {
+			b.WriteString(mdtext.Cell(cell))
+			b.WriteString(" | ")
+		}
+		b.WriteString(mdtext.Code(r.GoName))
+		if d.HasTitles {
+			b.WriteString(" | ")
+			b.WriteString(mdtext.Cell(r.Title))
+		}
+		if d.HasOperations {
+			b.WriteString(" | ")
+			b.WriteString(mdtext.Cell(r.OperationsShown))
+			if r.OperationsLink != "" {
+				fmt.Fprintf(&b, "<br>[all %d operations](%s)", r.OperationCount, r.OperationsLink)
+			}
+		}
+		b.WriteString(" |")
+	}
+	return b.String()
 }
 
 // webURL is the template function url: a link destination for an http or
@@ -204,9 +252,16 @@ func execute(t tmpl, data any) ([]byte, error) {
 // space of padding (markdownlint's compact table style). An escaped pipe
 // "\|" is cell content, not a boundary.
 func compactEmptyCells(md []byte) []byte {
-	lines := bytes.Split(md, []byte("\n"))
-	for i, l := range lines {
+	out := md[:0] // never longer than what it has read
+	for len(md) > 0 {
+		n := bytes.IndexByte(md, '\n') + 1
+		if n == 0 {
+			n = len(md)
+		}
+		l := md[:n]
+		md = md[n:]
 		if !bytes.HasPrefix(l, []byte("|")) {
+			out = append(out, l...)
 			continue
 		}
 		for {
@@ -214,11 +269,12 @@ func compactEmptyCells(md []byte) []byte {
 			if j < 0 {
 				break
 			}
-			l = append(l[:j+1:j+1], l[j+2:]...)
+			out = append(out, l[:j+1]...)
+			l = l[j+2:]
 		}
-		lines[i] = l
+		out = append(out, l...)
 	}
-	return bytes.Join(lines, []byte("\n"))
+	return out
 }
 
 // emptyCell returns the index of the first unescaped "|  |" in l, or -1.
@@ -267,6 +323,28 @@ type PageData struct {
 	// CellOperations is the constant of that name: how many operations
 	// a row lists in full.
 	CellOperations int
+	// Parts are the pages the reference table is split over when it has
+	// more than MaxPageRows rows, in order; nil when it fits one page.
+	// Part is the number of the page being rendered (1 for the
+	// catalog's own page, "<catalog-id>.md"), and Rows and First are
+	// that page's; the index gets Part 0 and every row.
+	Parts []PagePart
+	Part  int
+}
+
+// PagePart is one of the pages a catalog's reference table is split
+// over.
+type PagePart struct {
+	// Number counts from 1.
+	Number int
+	// File is the page, relative to the pages' directory:
+	// "<catalog-id>.md", "<catalog-id>.2.md", …; Link links it from the
+	// index and Here from the catalog's other pages.
+	File, Link, Here string
+	// Rows counts its rows; FirstCode and LastCode are the codes of its
+	// first and last.
+	Rows                int
+	FirstCode, LastCode string
 }
 
 // CodePrefix is a prefix the documentation writes before the codes a
@@ -333,6 +411,11 @@ type Row struct {
 	OperationCount                  int
 	OperationsShown, OperationsLink string
 	GoName                          string
+	// Part is the number of the page the row is on (see
+	// PageData.Parts), and PageLink links that page from the operations
+	// page.
+	Part     int
+	PageLink string
 }
 
 type indexData struct {
@@ -349,6 +432,7 @@ func pageData(p Page, dir string) (*PageData, error) {
 			Message: "the catalog has no entries, so there is no error to document; check the source and its parser"}
 	}
 	pageFile := path.Join(dir, c.ID+".md")
+	codes := c.Codes()
 	d := &PageData{
 		Catalog:        c,
 		Title:          c.Title,
@@ -358,7 +442,7 @@ func pageData(p Page, dir string) (*PageData, error) {
 		SnapshotFile:   c.Source.File,
 		SHA256:         c.Source.SHA256,
 		SnapshotDate:   c.Source.Date,
-		Codes:          len(c.Codes()),
+		Codes:          len(codes),
 		Entries:        len(c.Entries),
 		Index:          linkPath(rel(pageFile, path.Join(dir, "README.md"))),
 		Link:           linkPath(c.ID + ".md"),
@@ -383,19 +467,21 @@ func pageData(p Page, dir string) (*PageData, error) {
 		d.Go.Link = linkPath(rel(pageFile, p.GoDir))
 	}
 
-	anchors := anchorsOf(c.Codes())
-	for _, group := range c.ByCode() {
+	anchors := anchorsOf(codes)
+	d.Rows = make([]Row, 0, len(c.Entries))
+	for _, group := range byCode(c) {
+		anchor, name := anchors[group[0].Code], p.GoNames[group[0].Code]
 		for i, e := range group {
 			r := Row{
 				Entry:       e,
 				Code:        e.Code,
-				Anchor:      anchors[e.Code],
+				Anchor:      anchor,
 				First:       i == 0,
 				Message:     e.Message,
 				Description: e.Description,
 				Solution:    e.Solution,
 				Title:       e.Title,
-				GoName:      p.GoNames[e.Code],
+				GoName:      name,
 			}
 			if e.Status != 0 {
 				r.Status = strconv.Itoa(e.Status)
@@ -415,6 +501,7 @@ func pageData(p Page, dir string) (*PageData, error) {
 			d.Rows = append(d.Rows, r)
 		}
 	}
+	splitRows(d, dir)
 	operationLists(d, dir)
 	d.First = d.Rows[0]
 	d.Statuses = statuses(c)
@@ -427,7 +514,7 @@ func pageData(p Page, dir string) (*PageData, error) {
 		}
 	}
 	d.StatusList = strings.Join(list, ", ")
-	d.CodePrefixes = codePrefixes(c)
+	d.CodePrefixes = codePrefixes(c, codes)
 	if p.ImportPath != "" {
 		prog, err := program(c, p)
 		if err != nil {
@@ -436,6 +523,28 @@ func pageData(p Page, dir string) (*PageData, error) {
 		d.Go.Program = prog
 	}
 	return d, nil
+}
+
+// byCode is c.ByCode() without copying the entries when, as in almost
+// every catalog, each code's entries are next to each other: then each
+// group is a part of c.Entries.
+func byCode(c *catalog.Catalog) [][]catalog.Entry {
+	var groups [][]catalog.Entry
+	seen := make(map[string]bool, len(c.Entries))
+	for i := 0; i < len(c.Entries); {
+		j := i + 1
+		for j < len(c.Entries) && c.Entries[j].Code == c.Entries[i].Code {
+			j++
+		}
+		if seen[c.Entries[i].Code] {
+			// A code seen before: its entries are apart.
+			return c.ByCode()
+		}
+		seen[c.Entries[i].Code] = true
+		groups = append(groups, c.Entries[i:j:j])
+		i = j
+	}
+	return groups
 }
 
 // CellOperations is how many operations a cell of the reference table
@@ -489,6 +598,86 @@ func operationLists(d *PageData, dir string) {
 			r.OperationsLink = d.OperationsLink + "#" + d.OperationLists[k].Anchor
 		}
 	}
+	for k := range d.OperationLists {
+		for j := range d.OperationLists[k].Rows {
+			r := &d.OperationLists[k].Rows[j]
+			r.PageLink = d.PageLink
+			if r.Part > 1 {
+				r.PageLink = linkPath(rel(opsFile, path.Join(dir, d.Parts[r.Part-1].File)))
+			}
+		}
+	}
+}
+
+// MaxPageRows is how many rows of the reference table one page holds.
+// A catalog with more is split over several pages of at most this many
+// rows, "<catalog-id>.md" and then "<catalog-id>.2.md", "<catalog-id>.3.md",
+// …: each page is filled with whole codes (a code's rows stay together)
+// until the next code would not fit, and a code with more rows than
+// this is a page of its own. errgen's bundled catalogs have a few
+// hundred rows; 50,000 codes make some 70,000 rows, one page of 20 MB
+// that neither a browser nor a Markdown renderer handles well.
+const MaxPageRows = 5000
+
+// splitRows numbers the rows' pages, and, when there is more than one,
+// fills d.Parts.
+func splitRows(d *PageData, dir string) {
+	part, n := 1, 0
+	for i := range d.Rows {
+		r := &d.Rows[i]
+		if r.First && n > 0 {
+			end := i + 1
+			for end < len(d.Rows) && !d.Rows[end].First {
+				end++
+			}
+			if n+end-i > MaxPageRows {
+				part, n = part+1, 0
+			}
+		}
+		r.Part = part
+		n++
+	}
+	if part == 1 {
+		return
+	}
+	d.Parts = make([]PagePart, part)
+	for i := range d.Parts {
+		p := &d.Parts[i]
+		p.Number = i + 1
+		p.File = d.ID + ".md"
+		if p.Number > 1 {
+			p.File = fmt.Sprintf("%s.%d.md", d.ID, p.Number)
+		}
+		p.Link = linkPath(p.File)
+		p.Here = linkPath(rel(path.Join(dir, d.ID+".md"), path.Join(dir, p.File)))
+	}
+	for _, r := range d.Rows {
+		p := &d.Parts[r.Part-1]
+		if p.Rows == 0 {
+			p.FirstCode = r.Code
+		}
+		p.Rows++
+		p.LastCode = r.Code
+	}
+}
+
+// parts returns the pages to render of d: d itself, or one copy per
+// part, each with its rows.
+func (d *PageData) parts() []*PageData {
+	if len(d.Parts) == 0 {
+		return []*PageData{d}
+	}
+	out := make([]*PageData, 0, len(d.Parts))
+	start := 0
+	for i := range d.Parts {
+		p := *d
+		p.Part = i + 1
+		p.Rows = d.Rows[start : start+d.Parts[i].Rows]
+		p.First = p.Rows[0]
+		start += d.Parts[i].Rows
+		out = append(out, &p)
+	}
+	return out
 }
 
 // titleEndings are the last words of a title that already says the page

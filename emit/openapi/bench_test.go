@@ -10,6 +10,7 @@ import (
 	"github.com/errgen/errgen/emit/openapi"
 	"github.com/errgen/errgen/internal/build"
 	"github.com/errgen/errgen/internal/config"
+	"github.com/errgen/errgen/internal/synth"
 )
 
 // BenchmarkEmit emits the components of the largest bundled catalog
@@ -58,4 +59,23 @@ func benchCatalog(b *testing.B) (*catalog.Catalog, map[string]string) {
 	}
 	b.Fatal("no huaweicloud/identitycenter in sources/errgen.yaml")
 	return nil, nil
+}
+
+// BenchmarkEmit50k emits the components of a synthetic catalog of
+// 50,000 codes (internal/synth), the scale of issue 12: one
+// document of some 50 MB.
+func BenchmarkEmit50k(b *testing.B) {
+	c := synth.Catalog(synth.ID(0), 50000, 1)
+	names, err := catalog.GoNames(c, catalog.Naming{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		out, err := openapi.Emit(c, openapi.Options{GoNames: names})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(len(out[c.ID+".yaml"])))
+	}
 }

@@ -126,6 +126,20 @@
 // The document's info.version is "sha256-" and the first 12 hex digits of
 // the snapshot's SHA-256, so it changes exactly when the snapshot does.
 //
+// # Writing the document
+//
+// The document is the one gopkg.in/yaml.v3 writes for the same tree
+// with an indent of 2, byte for byte, but written by Emit itself
+// (yamlw.go): it lays out the block structure and each scalar whose
+// presentation it knows for sure (printable ASCII, plain, quoted or a
+// literal block), and has yaml.v3 write any other where it stands. The
+// examples and the code lists are made as they are written, the examples
+// in chunks on up to GOMAXPROCS goroutines, joined in order. A catalog of
+// 50,000 codes, a document of 52 MB, takes about 1.3 seconds and some
+// 150 MB beside the catalog; yaml.v3 took 12 to 15 seconds and 1.7 GB,
+// as it keeps every event of a document until its end.
+// TestYAMLWriterRandom and FuzzYAMLWriter compare the two.
+//
 // # Errors
 //
 // An unsupported version, a catalog without entries, and an envelope whose

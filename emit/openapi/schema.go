@@ -290,7 +290,7 @@ func escapeAll(toks []string) []string {
 // schema returns the JSON schema of n. At the root, shapes are the
 // envelope's layouts: with several, the body must have one layout's code
 // (an anyOf); with one, its code is required outright.
-func (n *node) schema(shapes []catalog.Shape) *yaml.Node {
+func (n *node) schema(shapes []catalog.Shape) *yNode {
 	if len(shapes) == 1 {
 		toks, _ := catalog.SplitPointer(shapes[0].Code)
 		n.require(toks)
@@ -306,7 +306,7 @@ func (n *node) schema(shapes []catalog.Shape) *yaml.Node {
 		for _, k := range n.keys {
 			props.add(k, n.props[k].n.schema(nil))
 		}
-		s.add("properties", props.Node)
+		s.add("properties", props.yNode)
 		if len(n.required) > 0 {
 			s.add("required", strs(n.required))
 		}
@@ -317,7 +317,7 @@ func (n *node) schema(shapes []catalog.Shape) *yaml.Node {
 		}
 		s.add("items", n.items.schema(nil))
 		if len(n.required) > 0 {
-			s.add("minItems", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: "1"})
+			s.add("minItems", &yNode{Kind: yaml.ScalarNode, Tag: "!!int", Value: "1"})
 		}
 	}
 	switch n.kind {
@@ -350,17 +350,17 @@ func (n *node) schema(shapes []catalog.Shape) *yaml.Node {
 			}
 			if n.typ == "array" {
 				// The catalog records no element type; OpenAPI wants items.
-				s.add("items", mapping().Node)
+				s.add("items", mapping().yNode)
 			}
 		}
 	}
-	return s.Node
+	return s.yNode
 }
 
 // restricted is n's schema with each code value the schema at codeRef
 // and its code set's suffix (codeSetName): what narrows the codes of a
 // body to one status's.
-func (n *node) restricted(codeRef string) *yaml.Node {
+func (n *node) restricted(codeRef string) *yNode {
 	s := mapping()
 	switch n.kind {
 	case "object":
@@ -375,14 +375,14 @@ func (n *node) restricted(codeRef string) *yaml.Node {
 				props.add(k, c.schema(nil))
 			}
 		}
-		s.add("properties", props.Node)
+		s.add("properties", props.yNode)
 	case "array":
 		s.add("type", str("array"))
 		s.add("items", n.items.restricted(codeRef))
 	default:
 		return ref(codeRef + codeSetName(n.codeSet))
 	}
-	return s.Node
+	return s.yNode
 }
 
 // hasCode reports whether a code value lies at or under n.
@@ -403,7 +403,7 @@ func (n *node) hasCode() bool {
 
 // layouts returns, for a body with several shapes, the anyOf that
 // requires one shape's code; nil when there is one shape.
-func layouts(shapes []catalog.Shape) *yaml.Node {
+func layouts(shapes []catalog.Shape) *yNode {
 	if len(shapes) < 2 {
 		return nil
 	}
@@ -417,25 +417,25 @@ func layouts(shapes []catalog.Shape) *yaml.Node {
 
 // requirement is the schema that requires the path toks. Each required
 // property is also listed under properties, as linters expect.
-func requirement(toks []string) *yaml.Node {
+func requirement(toks []string) *yNode {
 	s := mapping()
 	if len(toks) == 0 {
-		return s.Node
+		return s.yNode
 	}
 	if toks[0] == "*" {
 		s.add("type", str("array"))
-		s.add("minItems", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: "1"})
+		s.add("minItems", &yNode{Kind: yaml.ScalarNode, Tag: "!!int", Value: "1"})
 		s.add("items", requirement(toks[1:]))
-		return s.Node
+		return s.yNode
 	}
 	s.add("required", strs([]string{toks[0]}))
 	props := mapping()
 	props.add(toks[0], requirement(toks[1:]))
-	s.add("properties", props.Node)
-	return s.Node
+	s.add("properties", props.yNode)
+	return s.yNode
 }
 
-func strs(v []string) *yaml.Node {
+func strs(v []string) *yNode {
 	n := seq()
 	for _, s := range v {
 		n.Content = append(n.Content, str(s))
@@ -443,7 +443,7 @@ func strs(v []string) *yaml.Node {
 	return n
 }
 
-func (g *gen) exampleValue(e catalog.Entry) *yaml.Node {
+func (g *gen) exampleValue(e catalog.Entry) *yNode {
 	return toNode(exampleValue(g.c.Envelope, e))
 }
 
@@ -542,14 +542,14 @@ func has(v any, p string) bool {
 	return true
 }
 
-func toNode(v any) *yaml.Node {
+func toNode(v any) *yNode {
 	switch v := v.(type) {
 	case *obj:
 		m := mapping()
 		for _, k := range v.keys {
 			m.add(k, toNode(*v.vals[k]))
 		}
-		return m.Node
+		return m.yNode
 	case []any:
 		s := seq()
 		for _, x := range v {
@@ -560,21 +560,21 @@ func toNode(v any) *yaml.Node {
 		}
 		return s
 	case map[string]any:
-		return &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+		return &yNode{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
 	case int:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(v)}
+		return &yNode{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(v)}
 	case bool:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v)}
+		return &yNode{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v)}
 	case json.Number:
 		tag := "!!int"
 		if strings.ContainsAny(string(v), ".eE") {
 			tag = "!!float"
 		}
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(v)}
+		return &yNode{Kind: yaml.ScalarNode, Tag: tag, Value: string(v)}
 	case string:
 		return str(v)
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+	return &yNode{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
 }
 
 // ExampleBody returns the example error body of e, as compact JSON with

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/mdtext"
 )
@@ -56,7 +54,7 @@ func scimSchema(root *node, env catalog.Envelope, add func(where, ptr, role, typ
 }
 
 // statusSchema is SCIM's status.
-func statusSchema(desc string) *yaml.Node {
+func statusSchema(desc string) *yNode {
 	s := mapping()
 	if desc == "" {
 		desc = "The HTTP status code: a JSON string of digits, as RFC 7644 §3.12 requires, or a number, as some providers send it."
@@ -68,9 +66,9 @@ func statusSchema(desc string) *yaml.Node {
 	digits.add("pattern", str("^[1-5][0-9][0-9]$"))
 	number := mapping()
 	number.add("type", str("integer"))
-	any.Content = append(any.Content, digits.Node, number.Node)
+	any.Content = append(any.Content, digits.yNode, number.yNode)
 	s.add("anyOf", any)
-	return s.Node
+	return s.yNode
 }
 
 // scimExample is the example body of a SCIM error: the first documented

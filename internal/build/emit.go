@@ -29,38 +29,52 @@ func Emit(cfg *config.Config, loaded []Loaded, out string) (map[string][]byte, e
 // EmitWith is Emit with the options of one run.
 func EmitWith(cfg *config.Config, loaded []Loaded, out string, opts EmitOptions) (map[string][]byte, error) {
 	files := map[string][]byte{}
+	if err := emitGo(cfg, loaded, out, files); err != nil {
+		return nil, err
+	}
+	if err := publish(cfg, loaded, out, opts, files); err != nil {
+		return nil, err
+	}
+	if err := finish(cfg, out, files); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// emitGo adds the Go packages of the loaded catalogs to files.
+func emitGo(cfg *config.Config, loaded []Loaded, out string, files map[string][]byte) error {
 	for _, l := range loaded {
 		g := l.Config.Go
 		imp := g.Import
 		if imp == "" {
 			var err error
 			if imp, err = importPath(cfg.Tree, outPath(out, g.Dir)); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		opts := gopkg.Options{Package: g.Package, ImportPath: imp, Names: g.Names, TrimPrefixes: g.TrimPrefixes}
 		if l.Catalog.Envelope.Is("scim") {
 			var err error
 			if opts.SCIMBase, opts.SCIMBasePackage, err = scimBase(cfg, l.Config, out); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		pkg, err := gopkg.Emit(l.Catalog, opts)
 		if err != nil {
-			return nil, fmt.Errorf("%s: catalog %s: %w", cfg.File, l.Config.ID, err)
+			return fmt.Errorf("%s: catalog %s: %w", cfg.File, l.Config.ID, err)
 		}
 		for name, data := range pkg {
 			files[path.Join(g.Dir, name)] = data
 		}
 	}
-	if err := publish(cfg, loaded, out, opts, files); err != nil {
-		return nil, err
-	}
+	return nil
+}
+
+// finish adds the manifest to files, once every other output is there,
+// and refuses outputs that would land on a file errgen reads.
+func finish(cfg *config.Config, out string, files map[string][]byte) error {
 	files[ManifestName] = manifest(files)
-	if err := checkCollisions(cfg, out, files); err != nil {
-		return nil, err
-	}
-	return files, nil
+	return checkCollisions(cfg, out, files)
 }
 
 // importPath derives the import path of dir from the nearest go.mod above

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path"
+	"runtime"
+	"sync"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/emit/markdown"
@@ -26,29 +28,91 @@ type EmitOptions struct {
 }
 
 // publish adds the OpenAPI components and Markdown pages of the loaded
-// catalogs to files.
+// catalogs to files. The OpenAPI documents, one per catalog, and the
+// Markdown pages are made concurrently, on up to GOMAXPROCS threads (at
+// 50,000 codes each takes a second); the files and the error are those
+// publishOpenAPI and then publishDocs give: the first catalog's problem
+// first, in the order they report it, then the pages'.
 func publish(cfg *config.Config, loaded []Loaded, out string, opts EmitOptions, files map[string][]byte) error {
-	pages, err := publishOpenAPI(cfg, loaded, out, files)
-	if err != nil {
-		return err
+	type result struct {
+		page             markdown.Page
+		namesErr, impErr error
+		oa               map[string][]byte
+		oaErr            error
 	}
-	return publishDocs(pages, opts, files)
+	res := make([]result, len(loaded))
+	clean := true
+	for i := range loaded {
+		r := &res[i]
+		r.page, r.namesErr, r.impErr = catalogPage(cfg, &loaded[i], out)
+		clean = clean && r.namesErr == nil && r.impErr == nil
+	}
+	var wg sync.WaitGroup
+	docs := map[string][]byte{}
+	var docsErr error
+	if clean {
+		pages := make([]markdown.Page, len(res))
+		for i := range res {
+			pages[i] = res[i].page
+		}
+		wg.Go(func() { docsErr = publishDocs(pages, opts, docs) })
+	}
+	next := make(chan int)
+	for range max(1, min(runtime.GOMAXPROCS(0), len(loaded))) {
+		wg.Go(func() {
+			for i := range next {
+				res[i].oa, res[i].oaErr = catalogOpenAPI(cfg, &loaded[i], res[i].page.GoNames)
+			}
+		})
+	}
+	for i := range res {
+		if res[i].namesErr == nil {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	for i, r := range res {
+		fail := func(err error) error { return fmt.Errorf("%s: catalog %s: %w", cfg.File, loaded[i].Config.ID, err) }
+		switch {
+		case r.namesErr != nil:
+			return fail(r.namesErr)
+		case r.oaErr != nil:
+			return fail(r.oaErr)
+		}
+		for _, name := range sortedKeys(r.oa) {
+			if err := add(files, path.Join(OpenAPIDir, name), r.oa[name]); err != nil {
+				return fail(err)
+			}
+		}
+		if r.impErr != nil {
+			return r.impErr
+		}
+	}
+	if docsErr != nil {
+		return docsErr
+	}
+	for _, name := range sortedKeys(docs) {
+		if err := add(files, name, docs[name]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // publishOpenAPI adds the OpenAPI components of the loaded catalogs to
-// files, and returns the Markdown pages to write for them.
+// files, one catalog after another, and returns the Markdown pages to
+// write for them: publish's first half, alone (the scale tests time it).
 func publishOpenAPI(cfg *config.Config, loaded []Loaded, out string, files map[string][]byte) ([]markdown.Page, error) {
 	pages := make([]markdown.Page, 0, len(loaded))
-	for _, l := range loaded {
-		c, g := l.Catalog, l.Config.Go
+	for i := range loaded {
+		l := &loaded[i]
 		fail := func(err error) error { return fmt.Errorf("%s: catalog %s: %w", cfg.File, l.Config.ID, err) }
-		// The names the Go package declares: catalog.GoNames is what the Go
-		// emitter names its constants with.
-		names, err := catalog.GoNames(c, naming(l.Config))
-		if err != nil {
-			return nil, fail(err)
+		page, namesErr, impErr := catalogPage(cfg, l, out)
+		if namesErr != nil {
+			return nil, fail(namesErr)
 		}
-		oa, err := oaemit.Emit(c, oaemit.Options{Version: cfg.OpenAPI.Version, GoNames: names})
+		oa, err := catalogOpenAPI(cfg, l, page.GoNames)
 		if err != nil {
 			return nil, fail(err)
 		}
@@ -57,22 +121,42 @@ func publishOpenAPI(cfg *config.Config, loaded []Loaded, out string, files map[s
 				return nil, fail(err)
 			}
 		}
-		imp := g.Import
-		if imp == "" {
-			if imp, err = importPath(cfg.Tree, outPath(out, g.Dir)); err != nil {
-				return nil, err
-			}
+		if impErr != nil {
+			return nil, impErr
 		}
-		pages = append(pages, markdown.Page{
-			Catalog:     c,
-			GoPackage:   g.Package,
-			ImportPath:  imp,
-			GoNames:     names,
-			GoDir:       g.Dir,
-			OpenAPIFile: path.Join(OpenAPIDir, c.ID+".yaml"),
-		})
+		pages = append(pages, page)
 	}
 	return pages, nil
+}
+
+// catalogPage returns the Markdown page of catalog l, with the Go names
+// of its codes, or the error naming them (namesErr) or telling the Go
+// package's import path (impErr).
+func catalogPage(cfg *config.Config, l *Loaded, out string) (page markdown.Page, namesErr, impErr error) {
+	c, g := l.Catalog, l.Config.Go
+	// The names the Go package declares: catalog.GoNames is what the Go
+	// emitter names its constants with.
+	names, err := catalog.GoNames(c, naming(l.Config))
+	if err != nil {
+		return page, err, nil
+	}
+	imp := g.Import
+	if imp == "" {
+		imp, impErr = importPath(cfg.Tree, outPath(out, g.Dir))
+	}
+	return markdown.Page{
+		Catalog:     c,
+		GoPackage:   g.Package,
+		ImportPath:  imp,
+		GoNames:     names,
+		GoDir:       g.Dir,
+		OpenAPIFile: path.Join(OpenAPIDir, c.ID+".yaml"),
+	}, nil, impErr
+}
+
+// catalogOpenAPI returns the OpenAPI components of catalog l.
+func catalogOpenAPI(cfg *config.Config, l *Loaded, names map[string]string) (map[string][]byte, error) {
+	return oaemit.Emit(l.Catalog, oaemit.Options{Version: cfg.OpenAPI.Version, GoNames: names})
 }
 
 // publishDocs adds the Markdown pages to files.

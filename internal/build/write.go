@@ -248,6 +248,17 @@ func (t *tree) readExisting(rel string) ([]byte, error) {
 	return data, err
 }
 
+// same reports whether the file rel on disk, as readExisting would read
+// it, holds exactly want, without reading it into memory.
+func (t *tree) same(rel string, want []byte) (bool, error) {
+	same, err := safefile.Same(t.root, rel, t.path(rel), safefile.MaxSourceSize, want)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		pe.Path = t.path(rel)
+	}
+	return same, err
+}
+
 func (t *tree) path(rel string) string { return outPath(t.out, rel) }
 
 // readList reads the manifest or journal name; ok is false when it does
@@ -389,13 +400,13 @@ func (t *tree) write(files map[string][]byte) (*Result, error) {
 
 	var changed []string
 	for _, rel := range sortedKeys(files) {
-		cur, err := t.readExisting(rel)
+		same, err := t.same(rel, files[rel])
 		switch {
 		case safefile.Escapes(err):
 			return nil, t.escapeError(rel, "write")
 		case errors.As(err, new(*safefile.Error)):
 			return nil, err // names the file, what errgen expects and a hint
-		case err == nil && bytes.Equal(cur, files[rel]):
+		case err == nil && same:
 			res.Unchanged = append(res.Unchanged, rel)
 		default:
 			changed = append(changed, rel)
@@ -765,7 +776,12 @@ func CheckRoot(root *os.Root, out string, files map[string][]byte) (*Diff, error
 	}
 	t := &tree{root: root, out: out}
 	for _, rel := range sortedKeys(files) {
-		cur, err := t.readExisting(rel)
+		same, err := t.same(rel, files[rel])
+		var cur []byte
+		if err == nil && !same {
+			// Read only to show how it differs.
+			cur, err = t.readExisting(rel)
+		}
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			d.Missing = append(d.Missing, rel)
@@ -773,7 +789,7 @@ func CheckRoot(root *os.Root, out string, files map[string][]byte) (*Diff, error
 			return nil, err
 		case err != nil:
 			return nil, t.wrap(rel, "read", err)
-		case !bytes.Equal(cur, files[rel]):
+		case !same:
 			name := path.Join(filepath.ToSlash(t.out), rel)
 			d.Changed = append(d.Changed, FileDiff{rel, udiff.Unified(name+" (on disk)", name+" (generated)", string(cur), string(files[rel]))})
 		}

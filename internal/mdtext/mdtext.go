@@ -86,8 +86,12 @@ var (
 // trims from cells, is written as a character reference.
 func Cell(s string) string {
 	s = clean(s)
-	var b strings.Builder
 	lead, body, trail := splitSpace(s)
+	if lead == "" && trail == "" && strings.IndexAny(body, "\n\t") < 0 && gfm.escapes(body, false) == nil {
+		// Most cells: nothing to escape, nothing to copy.
+		return body
+	}
+	var b strings.Builder
 	ref(&b, lead)
 	for i, line := range strings.Split(body, "\n") {
 		if i > 0 {
@@ -120,6 +124,10 @@ func Description(s string) string { return openAPI.lines(s) }
 func (d dialect) line(s string) string {
 	s = strings.ReplaceAll(clean(s), "\n", " ")
 	lead, body, trail := splitSpace(s)
+	if lead == "" && trail == "" && !blockStart(body) && strings.IndexByte(body, '\t') < 0 && d.escapes(body, false) == nil {
+		// Most lines: nothing to escape, nothing to copy.
+		return body
+	}
 	var b strings.Builder
 	ref(&b, lead)
 	d.lineStart(&b, body, trail != "")
@@ -128,6 +136,9 @@ func (d dialect) line(s string) string {
 }
 
 func (d dialect) lines(s string) string {
+	if strings.IndexByte(s, '\n') < 0 {
+		return d.line(s)
+	}
 	lines := strings.Split(clean(s), "\n")
 	for i, l := range lines {
 		lines[i] = d.line(l)
@@ -239,18 +250,63 @@ func (d dialect) lineStart(b *strings.Builder, s string, refAfter bool) {
 	d.inline(b, s, refAfter)
 }
 
+// blockStart reports whether lineStart escapes the start of s: what could
+// start a block other than a paragraph.
+func blockStart(s string) bool {
+	if s == "" {
+		return false
+	}
+	if strings.IndexByte("#+-=>:", s[0]) >= 0 {
+		return true
+	}
+	n := 0
+	for n < len(s) && n < 10 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n > 0 && n < len(s) && (s[n] == '.' || s[n] == ')')
+}
+
 // inline writes s, one line, escaping each character that could start or
 // end markup where it is (see the package doc). The start and the end of
 // s count as the worst neighbours, so the rules hold wherever s is put;
 // refAfter says that character references follow s (Cell's and Inline's
 // trailing blanks), which matters to a bare URL only.
 func (d dialect) inline(b *strings.Builder, s string, refAfter bool) {
-	esc := make([]bool, len(s)) // esc[i]: s[i] takes a backslash
-	var urls []int              // OpenAPI: where a bare URL may stay
+	esc := d.escapes(s, refAfter)
+	if esc == nil && strings.IndexByte(s, '\t') < 0 {
+		b.WriteString(s)
+		return
+	}
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\t':
+			// Linters reject hard tabs; a reference is the same text.
+			b.WriteString("&#9;")
+			continue
+		case esc != nil && esc[i]:
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+}
+
+// escapes returns which bytes of s inline escapes (esc[i]: s[i] takes a
+// backslash), nil when none does, as in most text.
+func (d dialect) escapes(s string, refAfter bool) []bool {
+	var esc []bool
+	set := func(i int, v bool) {
+		if v && esc == nil {
+			esc = make([]bool, len(s))
+		}
+		if esc != nil {
+			esc[i] = v
+		}
+	}
+	var urls []int // OpenAPI: where a bare URL may stay
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '\\', '`', '[', ']', '|', '@':
-			esc[i] = true
+			set(i, true)
 		case '*', '_', '~', '$':
 			j := i + 1
 			for j < len(s) && s[j] == c {
@@ -258,36 +314,36 @@ func (d dialect) inline(b *strings.Builder, s string, refAfter bool) {
 			}
 			if !(c == '$' && !d.github || inert(s, i, j)) {
 				for k := i; k < j; k++ {
-					esc[k] = true
+					set(k, true)
 				}
 			}
 			i = j - 1
 		case '&':
-			esc[i] = entity(s[i+1:])
+			set(i, entity(s[i+1:]))
 		case '<':
 			// HTML and autolinks start with a letter, '/', '!' or '?'.
-			esc[i] = i+1 == len(s) || isLetter(s[i+1]) || strings.IndexByte("/!?", s[i+1]) >= 0
+			set(i, i+1 == len(s) || isLetter(s[i+1]) || strings.IndexByte("/!?", s[i+1]) >= 0)
 		case '!':
 			// "![" is an image; a '[' of s is escaped.
-			esc[i] = i+1 == len(s)
+			set(i, i+1 == len(s))
 		case ':':
 			if strings.HasPrefix(s[i+1:], "//") {
-				esc[i] = d.github || !webScheme(s[:i])
-				if !esc[i] {
+				set(i, d.github || !webScheme(s[:i]))
+				if esc == nil || !esc[i] {
 					urls = append(urls, i)
 				}
 			}
 		case '.':
 			// GFM links "www.example.com" without a scheme.
 			if strings.HasSuffix(s[:i], "www") {
-				esc[i] = d.github
-				if !esc[i] {
+				set(i, d.github)
+				if esc == nil || !esc[i] {
 					urls = append(urls, i)
 				}
 			}
 		case '#':
 			// A heading ends at a run of '#' after a space: "# a #".
-			esc[i] = i > 0 && s[i-1] == ' ' && strings.Trim(s[i:], "#") == ""
+			set(i, i > 0 && s[i-1] == ' ' && strings.Trim(s[i:], "#") == "")
 		}
 	}
 	// A bare URL a tool links runs to the next blank and takes in what it
@@ -302,21 +358,11 @@ func (d dialect) inline(b *strings.Builder, s string, refAfter bool) {
 		}
 		clean := end < len(s) || !refAfter
 		for k := i + 1; k < end && clean; k++ {
-			clean = !esc[k] && s[k] != '\t'
+			clean = (esc == nil || !esc[k]) && s[k] != '\t'
 		}
-		esc[i] = !clean
+		set(i, !clean)
 	}
-	for i := 0; i < len(s); i++ {
-		switch {
-		case s[i] == '\t':
-			// Linters reject hard tabs; a reference is the same text.
-			b.WriteString("&#9;")
-			continue
-		case esc[i]:
-			b.WriteByte('\\')
-		}
-		b.WriteByte(s[i])
-	}
+	return esc
 }
 
 // inert reports whether the run s[i:j] of '*', '_', '~' or '$' can neither

@@ -13,6 +13,7 @@
 package safefile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -92,6 +93,46 @@ func Read(root *os.Root, name, file string, limit int64) ([]byte, error) {
 	return readOpen(f, file, limit)
 }
 
+// Same reports whether name in root, a regular file of at most limit
+// bytes as [Read] requires (with its errors), holds exactly want. It
+// reads the file in pieces, and not at all when its size differs, so
+// that comparing outputs of tens of megabytes with what is on disk
+// costs no copy of them in memory.
+func Same(root *os.Root, name, file string, limit int64, want []byte) (bool, error) {
+	fi, err := root.Stat(name)
+	if err != nil {
+		return false, err
+	}
+	if !fi.Mode().IsRegular() {
+		return false, notRegular(file, fi.Mode())
+	}
+	if fi.Size() > limit {
+		return false, tooLarge(file, limit)
+	}
+	if fi.Size() != int64(len(want)) {
+		return false, nil
+	}
+	f, err := root.Open(name)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	buf := make([]byte, min(len(want), 1<<18)+1)
+	for {
+		n, err := io.ReadFull(f, buf[:min(len(want), len(buf)-1)+1])
+		if n > len(want) || !bytes.Equal(buf[:n], want[:n]) {
+			return false, nil // longer, or not the same
+		}
+		want = want[n:]
+		switch {
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			return len(want) == 0, nil
+		case err != nil:
+			return false, fmt.Errorf("%s: %w", file, err)
+		}
+	}
+}
+
 // ReadIn reads name (a relative, OS-syntax path) inside dir through an
 // os.Root at dir, as [Read] does; [Escapes] reports a refusal to leave
 // dir. Errors name the file as filepath.Join(dir, name).
@@ -141,10 +182,16 @@ func readOpen(f *os.File, file string, limit int64) ([]byte, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, notRegular(file, fi.Mode())
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	if fi.Size() > limit {
+		return nil, tooLarge(file, limit)
+	}
+	// Sized from the file, read in one go: generate reads back every
+	// output, tens of megabytes at scale, to see what changed.
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, tooLarge(file, limit)
 	}

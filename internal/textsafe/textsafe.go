@@ -59,12 +59,45 @@ func Hidden(r rune) bool {
 // Clean reports whether s has no [Hidden] character, no NUL and is valid
 // UTF-8 (tab and newline are allowed).
 func Clean(s string) bool {
-	for i, r := range s {
-		if Hidden(r) || r == utf8.RuneError && invalidAt(s, i) {
+	for i := 0; i < len(s); {
+		// ASCII, most of any text, eight bytes at a time, else a byte
+		// at a time: emitters ask this of every string they write, and
+		// of whole documents.
+		if i+8 <= len(s) && plain8(s[i:i+8]) {
+			i += 8
+			continue
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if Hidden(r) || r == utf8.RuneError && size == 1 {
 			return false
 		}
+		i += size
 	}
 	return true
+}
+
+// plain8 reports whether the 8 bytes of s are printable ASCII, ' ' to
+// '~' (so neither hidden nor tab or newline, which the caller looks at).
+func plain8(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	_ = s[7] // one bounds check, one load
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	if x&highs != 0 {
+		return false // not ASCII
+	}
+	// With no high bit set, a byte below 0x20 borrows into its high bit,
+	// and so does 0x7f (DEL) once every byte is flipped.
+	below := (x - 0x20*ones) & highs
+	del := x ^ 0x7f*ones
+	return below == 0 && (del-ones)&^del&highs == 0
 }
 
 // Escape returns s with every [Hidden] character and every byte that is

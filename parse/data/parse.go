@@ -468,7 +468,7 @@ func (p *parser) entries(all []item, res *fields.Result, keyed bool) []catalog.E
 		code, msg, title, desc, sol string
 	}
 	// The first entry of each key; equal Extra maps make a repeat.
-	seen := map[dupKey]int{}
+	seen := make(map[dupKey]int, len(all))
 	disagreed := false
 	out := make([]catalog.Entry, 0, len(all))
 	for _, it := range all {
