@@ -21,7 +21,19 @@ import (
 // sees. Those, zero-width characters, other control characters but tab,
 // and invalid UTF-8 become U+FFFD; newlines become spaces.
 func clean(s string) string {
+	// Most documented text is printable ASCII, which stays as it is.
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' || c >= 0x7f {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size

@@ -1,6 +1,7 @@
 package gopkg
 
 import (
+	"bytes"
 	"fmt"
 	"github.com/errgen/errgen/catalog"
 	"strconv"
@@ -145,10 +146,11 @@ func (g *gen) errorsFile() ([]byte, error) {
 	} else {
 		g.envelopeData(d)
 	}
-	src, err := execute("errors.go", d)
-	if err != nil {
-		return nil, err
+	var buf bytes.Buffer
+	if err := templates.ExecuteTemplate(&buf, "errors.go", d); err != nil {
+		return nil, fmt.Errorf("gopkg: template errors.go: %v", err)
 	}
+	src := buf.Bytes()
 	return gofmt("errors.go", src)
 }
 

@@ -49,12 +49,42 @@ func fileHeader() string {
 	return "// " + header + "\n// errgen " + version.Errgen + ", runtime github.com/errgen/errgen/apierr version " + strconv.Itoa(RuntimeVersion) + "\n"
 }
 
-func execute(name string, data any) ([]byte, error) {
+// execute runs template name. Values of data that are big (the const
+// block, the packed tables) would be copied twice by text/template, which
+// prints through fmt; they go in as markers instead and are spliced into
+// the output, which is allocated once at its final size.
+func execute(name string, data map[string]any, big map[string]string) ([]byte, error) {
+	size := 0
+	for k, v := range big {
+		data[k] = "\x00" + k + "\x00"
+		size += len(v)
+	}
 	var buf bytes.Buffer
 	if err := templates.ExecuteTemplate(&buf, name, data); err != nil {
 		return nil, fmt.Errorf("gopkg: template %s: %v", name, err)
 	}
-	return buf.Bytes(), nil
+	if len(big) == 0 {
+		return buf.Bytes(), nil
+	}
+	out := make([]byte, 0, buf.Len()+size)
+	// Vendor text never holds NUL here: every big value is quoted or
+	// cleaned, so a NUL can only start a marker.
+	for rest := buf.Bytes(); ; {
+		i := bytes.IndexByte(rest, 0)
+		if i < 0 {
+			return append(out, rest...), nil
+		}
+		j := bytes.IndexByte(rest[i+1:], 0)
+		if j < 0 {
+			return nil, fmt.Errorf("gopkg: template %s: a stray NUL", name)
+		}
+		v, ok := big[string(rest[i+1:i+1+j])]
+		if !ok {
+			return nil, fmt.Errorf("gopkg: template %s: a stray NUL", name)
+		}
+		out = append(append(out, rest[:i]...), v...)
+		rest = rest[i+2+j:]
+	}
 }
 
 // gofmt formats a file built from a template; everything vendor-controlled
@@ -87,13 +117,18 @@ func (g *gen) docFile() ([]byte, error) {
 // which gofmt leaves alone). Tests check that gofmt changes nothing.
 func (g *gen) codesFile() ([]byte, error) {
 	var b strings.Builder
+	b.Grow(g.textSize())
 	for i, code := range g.codes {
 		if i > 0 {
 			b.WriteString("\n")
 		}
 		for _, l := range g.constDoc(i) {
-			b.WriteString("\t")
-			b.WriteString(commentLine(l))
+			if l == "" {
+				b.WriteString("\t//\n")
+				continue
+			}
+			b.WriteString("\t// ")
+			b.WriteString(clean(l))
 			b.WriteString("\n")
 		}
 		b.WriteString("\t")
@@ -105,8 +140,17 @@ func (g *gen) codesFile() ([]byte, error) {
 	return execute("codes.go", map[string]any{
 		"Header": fileHeader(),
 		"Pkg":    g.opts.Package,
-		"Consts": b.String(),
-	})
+	}, map[string]string{"Consts": b.String()})
+}
+
+// textSize is about how many bytes the catalog's texts take, to size the
+// buffers that hold them.
+func (g *gen) textSize() int {
+	n := 0
+	for _, e := range g.c.Entries {
+		n += len(e.Code) + len(e.Message) + len(e.Title) + len(e.Description) + len(e.Solution) + len(e.Note) + 64
+	}
+	return n
 }
 
 // constDoc documents the constant of codes[i]: for each distinct
@@ -114,7 +158,7 @@ func (g *gen) codesFile() ([]byte, error) {
 // statuses it is documented under.
 func (g *gen) constDoc(i int) doc {
 	var d doc
-	d.add(fmt.Sprintf("%s is %s.", g.names[i], strconv.Quote(g.codes[i])))
+	d.add(g.names[i] + " is " + strconv.Quote(g.codes[i]) + ".")
 	type text struct{ message, title, description, solution, note string }
 	var order []text
 	// A status is its number, or for status 0 the range or default
@@ -187,12 +231,12 @@ func labelled(d *doc, label, text, empty string) {
 // Retryable, and the runtime version guard. Like codes.go it is written
 // gofmt'd: its strings are single-line literals.
 func (g *gen) tablesFile() ([]byte, error) {
-	p := pack(g.groups)
-	documented := g.documentedOrder()
+	p := pack(g.groups, g.textSize())
 	return execute("tables.go", map[string]any{
-		"Header":     fileHeader(),
-		"Pkg":        g.opts.Package,
-		"Version":    RuntimeVersion,
+		"Header":  fileHeader(),
+		"Pkg":     g.opts.Package,
+		"Version": RuntimeVersion,
+	}, map[string]string{
 		"CodesQ":     strconv.Quote(strings.Join(g.codes, "")),
 		"CodeEndQ":   quoteUint32s(p.codeEnd),
 		"SortedQ":    quoteUint32s(sortedIndexes(g.codes)),
@@ -201,7 +245,7 @@ func (g *gen) tablesFile() ([]byte, error) {
 		"EntriesQ":   quoteUint32s(p.entries),
 		"RetryableQ": quoteUint32s(p.retryable),
 		// Only when the source interleaves codes does the order differ.
-		"DocumentedQ": quoteUint32s(documented),
+		"DocumentedQ": quoteUint32s(g.documentedOrder()),
 	})
 }
 
@@ -217,8 +261,9 @@ type packed struct {
 
 // pack lays the entries out as apierr.Table reads them: texts deduplicated
 // (text 0 is ""), six numbers per entry grouped by code.
-func pack(groups [][]catalog.Entry) *packed {
+func pack(groups [][]catalog.Entry, size int) *packed {
 	p := &packed{textEnd: []uint32{0}, textIndex: map[string]uint32{"": 0}}
+	p.text.Grow(size)
 	end := 0
 	intern := func(s string) uint32 {
 		if i, ok := p.textIndex[s]; ok {
