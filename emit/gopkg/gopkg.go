@@ -24,6 +24,10 @@ type Options struct {
 	// is dropped without them, so that a name depends on its code alone
 	// (see catalog.GoNames).
 	TrimPrefixes []string
+	// GoNames, when set, are the names catalog.GoNames gave the codes
+	// with Names and TrimPrefixes, computed once by the caller for every
+	// output; Emit then does not compute them again.
+	GoNames map[string]string
 	// SCIMBase, for a catalog with the SCIM envelope, is the import path
 	// of the SCIM base package whose Error the generated one wraps, such
 	// as DefaultSCIMBase. When it is "" or ImportPath itself, the
@@ -64,8 +68,15 @@ func Emit(c *catalog.Catalog, opts Options) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	goNames, err := names(c, codes, opts)
-	if err != nil {
+	var goNames []string
+	if opts.GoNames != nil {
+		goNames = make([]string, len(codes))
+		for i, code := range codes {
+			if goNames[i] = opts.GoNames[code]; goNames[i] == "" {
+				return nil, fmt.Errorf("gopkg: Options.GoNames has no name for code %q", code)
+			}
+		}
+	} else if goNames, err = names(c, codes, opts); err != nil {
 		return nil, err
 	}
 	scim, err := newSCIM(c, opts)

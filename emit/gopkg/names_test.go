@@ -85,3 +85,26 @@ func TestReserved(t *testing.T) {
 		t.Errorf("reserved = %v", reserved)
 	}
 }
+
+// Names computed once by the caller are the ones Emit declares; a code
+// they leave out is an error, not a constant without a name.
+func TestEmitGoNames(t *testing.T) {
+	c, opts := testCase(t, "huawei")
+	names, err := catalog.GoNames(c, catalog.Naming{Names: opts.Names, TrimPrefixes: opts.TrimPrefixes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names["IdentityCenter.1000"] = "GivenOnce"
+	opts.GoNames = names
+	files, err := Emit(c, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(files["codes.go"]), "\tGivenOnce Code = \"IdentityCenter.1000\"\n") {
+		t.Error("codes.go does not declare the name given in Options.GoNames")
+	}
+	delete(names, "IdentityCenter.1000")
+	if _, err := Emit(c, opts); err == nil || !strings.Contains(err.Error(), "IdentityCenter.1000") {
+		t.Errorf("a code without a name in Options.GoNames: %v", err)
+	}
+}

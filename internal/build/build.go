@@ -266,6 +266,12 @@ type Loaded struct {
 	File    string
 	Catalog *catalog.Catalog
 	Report  *catalog.Report
+	// GoNames are the Go names of the catalog's codes, computed once with
+	// catalog.GoNames from the config's naming and read by every output
+	// (the Go package, OpenAPI's x-enum-varnames, the docs); NamesErr is
+	// the naming problem, which only generating reports.
+	GoNames  map[string]string
+	NamesErr error
 }
 
 // Load parses the sources of the catalogs named by ids (all when ids is
@@ -412,16 +418,19 @@ func LoadWith(cfg *config.Config, opts LoadOptions, ids ...string) ([]Loaded, er
 		if err := applyRetryable(cfg, c, cat, parsed.Report, opts.Snapshot); err != nil {
 			return nil, err
 		}
+		names, namesErr := catalog.GoNames(cat, naming(c))
 		// Names no longer drop the prefix all codes share on their own:
 		// say once per catalog how the config can (see prefixWarning).
-		if w := prefixWarning(cfg.File, c, cat); w != nil {
+		if w := prefixWarning(cfg.File, c, cat, names); w != nil {
 			parsed.Report.Warnings = append(parsed.Report.Warnings, *w)
 		}
 		out = append(out, Loaded{
-			Config:  c,
-			File:    file,
-			Report:  parsed.Report,
-			Catalog: cat,
+			Config:   c,
+			File:     file,
+			Report:   parsed.Report,
+			Catalog:  cat,
+			GoNames:  names,
+			NamesErr: namesErr,
 		})
 	}
 	return out, nil

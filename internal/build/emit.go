@@ -53,6 +53,11 @@ func emitGo(cfg *config.Config, loaded []Loaded, out string, files map[string][]
 			}
 		}
 		opts := gopkg.Options{Package: g.Package, ImportPath: imp, Names: g.Names, TrimPrefixes: g.TrimPrefixes}
+		if l.NamesErr == nil {
+			// Computed once at load; with a naming problem, Emit names it
+			// itself, in the order of its other checks.
+			opts.GoNames = l.GoNames
+		}
 		if l.Catalog.Envelope.Is("scim") {
 			var err error
 			if opts.SCIMBase, opts.SCIMBasePackage, err = scimBase(cfg, l.Config, out); err != nil {

@@ -20,9 +20,9 @@ func naming(c *config.Catalog) catalog.Naming {
 // drop that prefix on their own, but it depends on every code: one code
 // added without it renamed all the others. Now names keep it unless the
 // config drops it, and the warning says how, with the line to add, naming
-// one code before and after. Only codes whose names come from the code
+// one code before and after; now are the names without trimming. Only codes whose names come from the code
 // count: an override or a name the source suggests keeps no prefix.
-func prefixWarning(file string, c *config.Catalog, cat *catalog.Catalog) *catalog.Diagnostic {
+func prefixWarning(file string, c *config.Catalog, cat *catalog.Catalog, now map[string]string) *catalog.Diagnostic {
 	if len(c.Go.TrimPrefixes) > 0 {
 		return nil
 	}
@@ -38,7 +38,6 @@ func prefixWarning(file string, c *config.Catalog, cat *catalog.Catalog) *catalo
 		}
 	}
 	n := naming(c)
-	now, _ := catalog.GoNames(cat, n)
 	n.TrimPrefixes = []string{prefix}
 	trimmed, _ := catalog.GoNames(cat, n)
 	for _, code := range codes {

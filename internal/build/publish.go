@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/emit/markdown"
 	oaemit "github.com/errgen/errgen/emit/openapi"
 	"github.com/errgen/errgen/internal/config"
@@ -134,11 +133,10 @@ func publishOpenAPI(cfg *config.Config, loaded []Loaded, out string, files map[s
 // package's import path (impErr).
 func catalogPage(cfg *config.Config, l *Loaded, out string) (page markdown.Page, namesErr, impErr error) {
 	c, g := l.Catalog, l.Config.Go
-	// The names the Go package declares: catalog.GoNames is what the Go
-	// emitter names its constants with.
-	names, err := catalog.GoNames(c, naming(l.Config))
-	if err != nil {
-		return page, err, nil
+	// The names the Go package declares, as the load computed them.
+	names := l.GoNames
+	if l.NamesErr != nil {
+		return page, l.NamesErr, nil
 	}
 	imp := g.Import
 	if imp == "" {
