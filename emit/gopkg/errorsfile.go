@@ -3,9 +3,10 @@ package gopkg
 import (
 	"bytes"
 	"fmt"
-	"github.com/errgen/errgen/catalog"
 	"strconv"
 	"strings"
+
+	"github.com/errgen/errgen/catalog"
 )
 
 // errorsData is what tmpl/errors.go.tmpl reads. Every string in it is an

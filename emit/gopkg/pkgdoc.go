@@ -2,10 +2,11 @@ package gopkg
 
 import (
 	"fmt"
-	"github.com/errgen/errgen/catalog"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/errgen/errgen/catalog"
 )
 
 func (g *gen) packageDoc() doc {

@@ -3,7 +3,6 @@ package build
 import (
 	"cmp"
 	"fmt"
-	"github.com/errgen/errgen/internal/editdist"
 	"regexp"
 	"slices"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/config"
+	"github.com/errgen/errgen/internal/editdist"
 )
 
 // applyRetryable declares retryable the codes errgen.yaml lists under the

@@ -27,13 +27,14 @@ import (
 // codes, reading each run's time and peak RSS, and then each stage of
 // the pipeline in a process of its own (this test binary, run again for
 // TestScaleStage), so that a stage's peak RSS is its own plus the load's.
-// It logs every figure and asserts the budget of the stages this test's
-// authors answer for, OpenAPI and Markdown together: at most 5× the time
-// gofmt takes for the floor file of 50,000 codes (synth.Floor), at most
-// 400 MB (both as generate runs them, concurrently), and 5k to 50k at
-// most 11× the time (one after the other: what the concurrent run gains
-// depends on the machine's cores, not on the work). The Go package's figures
-// are logged; its budget is asserted where the emitter is.
+// It logs every figure and asserts issue 12's budget for the whole
+// command, errgen generate of every output as a user runs it: at most 5×
+// the time gofmt takes for the floor file of 50,000 codes (synth.Floor),
+// at most 400 MB peak RSS, and 5k to 50k at most 11× the time; and the
+// same for OpenAPI and Markdown together (5k to 50k one after the other:
+// what the concurrent run gains depends on the machine's cores, not on
+// the work). The stages run in helper processes without errgen's soft
+// memory limit, so their peaks show what each stage holds.
 // ERRGEN_SCALE_ONLY=50k (or 5k, 100x500) measures one config alone.
 
 // scaleEnabled skips t unless ERRGEN_SCALE is set.
@@ -93,7 +94,7 @@ func TestScale(t *testing.T) {
 		t.Fatalf("building errgen: %v\n%s", err, out)
 	}
 
-	publish := map[string]time.Duration{}
+	publish, whole := map[string]time.Duration{}, map[string]time.Duration{}
 	for _, shape := range scaleShapes {
 		if only := os.Getenv("ERRGEN_SCALE_ONLY"); only != "" && only != shape.name {
 			continue
@@ -109,6 +110,15 @@ func TestScale(t *testing.T) {
 		again := measure(t, exec.Command(bin, "generate", "-config", file))
 		t.Logf("%s: errgen generate: %v, %d MB peak (%.1f× gofmt floor); again, unchanged: %v, %d MB",
 			shape.name, cli.wall.Round(time.Millisecond), cli.rssKB>>10, ratio(cli.wall, gofmt), again.wall.Round(time.Millisecond), again.rssKB>>10)
+		// The issue's budget is the whole command's: the better of the two
+		// runs, as the machine may be busy, against gofmt of the floor.
+		whole[shape.name] = min(cli.wall, again.wall)
+		if r := ratio(whole[shape.name], gofmt); r > budgetFloorRatio {
+			t.Errorf("%s: errgen generate takes %v, %.1f× gofmt of the floor file (%v); the budget is %.0f×", shape.name, ms(whole[shape.name]), r, ms(gofmt), budgetFloorRatio)
+		}
+		if peak := max(cli.rssKB, again.rssKB); peak > budgetRSSKB {
+			t.Errorf("%s: errgen generate peaks at %d MB; the budget is %d MB", shape.name, peak>>10, budgetRSSKB>>10)
+		}
 
 		stages := map[string]run{}
 		for _, stage := range []string{"load", "gopkg", "sequential", "publish", "all"} {
@@ -134,11 +144,16 @@ func TestScale(t *testing.T) {
 			t.Errorf("%s: openapi + markdown take %v, %.1f× gofmt of the floor file (%v); the budget is %.0f×", shape.name, ms(p.Publish), ratio(p.Publish, gofmt), ms(gofmt), budgetFloorRatio)
 		}
 		if p.rssKB > budgetRSSKB {
-			t.Errorf("%s: openapi + markdown peak at %d MB (with the load); the budget is %d MB", shape.name, p.rssKB>>10, budgetRSSKB>>20)
+			t.Errorf("%s: openapi + markdown peak at %d MB (with the load); the budget is %d MB", shape.name, p.rssKB>>10, budgetRSSKB>>10)
 		}
 	}
 	if publish["50k"] == 0 || publish["5k"] == 0 {
 		return
+	}
+	if r := ratio(whole["50k"], whole["5k"]); r > budgetLinear {
+		t.Errorf("errgen generate: 50k codes take %.1f× the time of 5k (%v, %v); the budget is %.0f×", r, ms(whole["50k"]), ms(whole["5k"]), budgetLinear)
+	} else {
+		t.Logf("errgen generate: 50k ÷ 5k = %.1f×", r)
 	}
 	if r := ratio(publish["50k"], publish["5k"]); r > budgetLinear {
 		t.Errorf("openapi + markdown, one after the other: 50k codes take %.1f× the time of 5k (%v, %v); the budget is %.0f×", r, ms(publish["50k"]), ms(publish["5k"]), budgetLinear)

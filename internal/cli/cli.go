@@ -27,16 +27,20 @@
 // vendor page that looks broken (it parses to no entries or lost more than
 // half of them), so its snapshot was not replaced. Warnings (duplicate
 // rows, status typos) go to stderr and do not change the exit code.
+//
+// errgen sets itself a soft memory limit of 300 MiB, so that the garbage
+// collector runs before the heap doubles on large catalogs; it is soft (a
+// run that needs more gets it), and GOMEMLIMIT, when set, replaces it.
 package cli
 
 import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/errgen/errgen/internal/editdist"
 	"io"
 	"strings"
 
+	"github.com/errgen/errgen/internal/editdist"
 	"github.com/errgen/errgen/internal/textsafe"
 )
 
@@ -93,6 +97,7 @@ func usagef(format string, args ...any) error {
 // Main runs errgen with args (without the program name) and returns the
 // exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
+	limitMemory()
 	if len(args) == 0 {
 		mainUsage(stderr)
 		return exitError
