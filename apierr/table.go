@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Table is what a generated package documents: its codes and every
@@ -46,9 +47,17 @@ type Table[C ~string] struct {
 	Documented Words
 
 	checkOnce sync.Once
-	once      sync.Once
-	infos     []Info[C] // by code index
-	invalid   string    // why the packed fields are inconsistent, "" if they are not
+	// checked and ready are set once the fields are checked and the Info
+	// values built: one atomic load on the paths every lookup takes.
+	checked, ready atomic.Bool
+	// sortedCodes and sortedIndex are Sorted unpacked when the fields are
+	// checked: the codes in byte order, as substrings of Codes, and their
+	// indexes, so that a search compares strings and nothing else.
+	sortedCodes []string
+	sortedIndex []uint32
+	once        sync.Once
+	infos       []Info[C] // by code index
+	invalid     string    // why the packed fields are inconsistent, "" if they are not
 
 	matchOnce sync.Once
 	lines     []templateLine // most literals first
@@ -176,17 +185,18 @@ func (t *Table[C]) text(i uint32) string {
 // search finds the index of code by binary search on the packed codes.
 func (t *Table[C]) search(code string) (uint32, bool) {
 	t.valid()
-	lo, hi := 0, t.Sorted.Len()
+	sorted := t.sortedCodes
+	lo, hi := 0, len(sorted)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if t.code(t.Sorted.At(m)) < code {
+		if sorted[m] < code {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < t.Sorted.Len() && t.code(t.Sorted.At(lo)) == code {
-		return t.Sorted.At(lo), true
+	if lo < len(sorted) && sorted[lo] == code {
+		return t.sortedIndex[lo], true
 	}
 	return 0, false
 }
@@ -196,21 +206,22 @@ func (t *Table[C]) search(code string) (uint32, bool) {
 // not.
 func (t *Table[C]) searchBytes(prefix string, code []byte) (uint32, bool) {
 	t.valid()
-	lo, hi := 0, t.Sorted.Len()
+	sorted := t.sortedCodes
+	lo, hi := 0, len(sorted)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if less(t.code(t.Sorted.At(m)), prefix, code) {
+		if less(sorted[m], prefix, code) {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo == t.Sorted.Len() {
+	if lo == len(sorted) {
 		return 0, false
 	}
-	s := t.code(t.Sorted.At(lo))
+	s := sorted[lo]
 	if len(s) == len(prefix)+len(code) && s[:len(prefix)] == prefix && s[len(prefix):] == string(code) {
-		return t.Sorted.At(lo), true
+		return t.sortedIndex[lo], true
 	}
 	return 0, false
 }
@@ -229,7 +240,8 @@ func less(s, prefix string, key []byte) bool {
 }
 
 // Known reports whether code is documented. It is a binary search on the
-// packed codes: it neither allocates nor builds the Info values.
+// codes, unpacked once on first use with the check of the fields: after
+// that it does not allocate, and it never builds the Info values.
 func (t *Table[C]) Known(code string) bool {
 	_, ok := t.search(code)
 	return ok
@@ -300,11 +312,12 @@ func (t *Table[C]) Retryable(code string) bool {
 // Lookup returns what the vendor documents about code. After the first
 // call of any method that needs the Info values, it does not allocate.
 func (t *Table[C]) Lookup(code string) (Info[C], bool) {
+	infos := t.built()
 	i, ok := t.search(code)
 	if !ok {
 		return Info[C]{}, false
 	}
-	return t.built()[i], true
+	return infos[i], true
 }
 
 // Info returns what the vendor documents about code: for an unknown code,
@@ -362,8 +375,11 @@ func (t *Table[C]) MatchEntry(message string) (Entry[C], []string, bool) {
 // first use. sync.Once's fast path is one atomic load, and the method
 // value does not escape, so a built table costs no allocation here.
 func (t *Table[C]) built() []Info[C] {
-	t.valid()
-	t.once.Do(t.build)
+	if !t.ready.Load() {
+		t.valid()
+		t.once.Do(t.build)
+		t.ready.Store(true)
+	}
 	return t.infos
 }
 
@@ -372,15 +388,26 @@ func (t *Table[C]) built() []Info[C] {
 // are consistent, and one that is not should fail saying why rather than
 // with an index out of range, or worse, answer wrong.
 func (t *Table[C]) valid() {
+	if t.checked.Load() {
+		return
+	}
 	t.checkOnce.Do(t.checkFields)
 	if t.invalid != "" {
 		panic(t.invalid)
 	}
+	t.checked.Store(true)
 }
 
 func (t *Table[C]) checkFields() {
 	if msg := t.check(); msg != "" {
 		t.invalid = "apierr: invalid Table: " + msg
+		return
+	}
+	n := t.Sorted.Len()
+	t.sortedCodes, t.sortedIndex = make([]string, n), make([]uint32, n)
+	for i := range n {
+		t.sortedIndex[i] = t.Sorted.At(i)
+		t.sortedCodes[i] = t.code(t.sortedIndex[i])
 	}
 }
 
