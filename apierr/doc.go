@@ -44,7 +44,7 @@
 //
 // # The version guard
 //
-// Generated code states the runtime version G it needs (G is 1 today):
+// Generated code states the runtime version G it needs (G is 2 today):
 //
 //	const _ = apierr.UpgradeErrgenRuntime(apierr.MaxVersion - G)
 //	const _ = apierr.RegenerateWithNewerErrgen(G - apierr.MinVersion)

@@ -51,8 +51,8 @@
 // tables.go declares
 //
 //	const (
-//		_ = apierr.UpgradeErrgenRuntime(apierr.MaxVersion - 1)
-//		_ = apierr.RegenerateWithNewerErrgen(1 - apierr.MinVersion)
+//		_ = apierr.UpgradeErrgenRuntime(apierr.MaxVersion - 2)
+//		_ = apierr.RegenerateWithNewerErrgen(2 - apierr.MinVersion)
 //	)
 //
 // as protobuf's EnforceVersion does: when the module a build resolves has
