@@ -15,6 +15,7 @@ import (
 // the examples and the *Doc phrases).
 type errorsData struct {
 	Header, Pkg, PkgQ string
+	NilQ              string // the text of a nil error, quoted
 	Kind              string // single, list, scimbase or scimvendor
 	Imports           []string
 	First             string // the first constant's name
@@ -81,6 +82,7 @@ func (g *gen) errorsFile() ([]byte, error) {
 		Header: fileHeader(),
 		Pkg:    pkg,
 		PkgQ:   strconv.Quote(pkg),
+		NilQ:   strconv.Quote(pkg + ": <nil>"),
 		First:  g.names[0],
 		Msg:    "Message",
 	}

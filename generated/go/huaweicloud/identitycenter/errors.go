@@ -43,7 +43,7 @@ var _ apierr.Error = (*Error)(nil)
 // with control characters in the parts replaced by spaces.
 func (e *Error) Error() string {
 	if e == nil {
-		return "identitycenter" + ": <nil>"
+		return "identitycenter: <nil>"
 	}
 	return apierr.Text("identitycenter", string(e.Code), e.Status, e.Message, e.ReqID)
 }

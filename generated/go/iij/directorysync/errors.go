@@ -50,7 +50,7 @@ var _ apierr.Error = (*Error)(nil)
 // with control characters in the parts replaced by spaces.
 func (e *Error) Error() string {
 	if e == nil {
-		return "directorysync" + ": <nil>"
+		return "directorysync: <nil>"
 	}
 	return apierr.Text("directorysync", string(e.Code), e.Status, e.Message, e.ReqID)
 }

@@ -48,7 +48,7 @@ var (
 // with control characters in the parts replaced by spaces.
 func (e *Error) Error() string {
 	if e == nil {
-		return "idm" + ": <nil>"
+		return "idm: <nil>"
 	}
 	return apierr.Text("idm", string(e.Code), e.Status, e.Message, e.ReqID)
 }
@@ -199,7 +199,7 @@ type Errors struct {
 //	idm: errors.fatalError (HTTP 403): message (+1 more) [request_id 0f7e6b5c]
 func (es *Errors) Error() string {
 	if es == nil {
-		return "idm" + ": <nil>"
+		return "idm: <nil>"
 	}
 	if len(es.Errors) == 0 || es.Errors[0] == nil {
 		return apierr.ListText("idm", "", es.Status, "", es.ReqID, 0)

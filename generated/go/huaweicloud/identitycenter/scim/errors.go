@@ -50,7 +50,7 @@ var _ apierr.Error = (*Error)(nil)
 // with control characters in the parts replaced by spaces.
 func (e *Error) Error() string {
 	if e == nil {
-		return "scim" + ": <nil>"
+		return "scim: <nil>"
 	}
 	return apierr.Text("scim", string(e.Code), e.Status, e.Message, e.ReqID)
 }
