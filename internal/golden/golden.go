@@ -71,3 +71,29 @@ func Cases[O any](t *testing.T, pattern string, min int, opts func(name, input s
 		})
 	}
 }
+
+// JSON is v as a golden file holds it: indented by two spaces, with "<",
+// ">" and "&" as written, so that a reviewer reads the texts of a page
+// as the page has them.
+func JSON(t testing.TB, v any) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// ReadFile is the content of name, a test's input; it fails t when the
+// file cannot be read.
+func ReadFile(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -1,15 +1,12 @@
 package data
 
 import (
-	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/errgen/errgen/internal/golden"
-
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/golden"
 )
 
 // goldenFile is the content of a want.json: what Parse says about a file, the
@@ -41,21 +38,5 @@ func render(t *testing.T, src []byte, opts Options, id string) []byte {
 			t.Fatal(err)
 		}
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(&g); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-func readFile(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return golden.JSON(t, &g)
 }

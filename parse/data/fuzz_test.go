@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/golden"
 )
 
 // FuzzData feeds arbitrary bytes to Parse, with and without an items
@@ -18,7 +19,7 @@ func FuzzData(f *testing.F) {
 		f.Fatal(err)
 	}
 	for _, in := range inputs {
-		f.Add(readFile(f, in), "")
+		f.Add(golden.ReadFile(f, in), "")
 	}
 	f.Add([]byte(`{"a": {"x": {"code": "A", "message": "m n o."}, "y": {"code": "B", "msg": 1}}}`), "/a/*")
 	f.Add([]byte("e:\n  - &x {code: A, status: 400 Bad Request, message: M.}\n  - <<: *x\n    code: B\n"), "/e")

@@ -6,13 +6,15 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/errgen/errgen/internal/golden"
 )
 
 // The goal is BenchmarkParseHTML ≤ 2 × BenchmarkBareHTMLParse: reading
 // the tables should cost no more than building the tree did.
 
 func BenchmarkParseHTML(b *testing.B) {
-	src := readFile(b, filepath.Join("testdata", "ecs", "input.html"))
+	src := golden.ReadFile(b, filepath.Join("testdata", "ecs", "input.html"))
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -25,7 +27,7 @@ func BenchmarkParseHTML(b *testing.B) {
 // BenchmarkBareHTMLParse is the baseline: only the HTML parse of the
 // same page.
 func BenchmarkBareHTMLParse(b *testing.B) {
-	src := readFile(b, filepath.Join("testdata", "ecs", "input.html"))
+	src := golden.ReadFile(b, filepath.Join("testdata", "ecs", "input.html"))
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/golden"
 )
 
 // hostile builds the attacks of testdata/adversarial at a size that
@@ -219,7 +220,7 @@ func FuzzGrid(f *testing.F) {
 		f.Fatal(err)
 	}
 	for _, p := range pages {
-		f.Add(readFile(f, p))
+		f.Add(golden.ReadFile(f, p))
 	}
 	f.Add([]byte(`<table><tr><td colspan=3>t</td></tr><tr><th rowspan=0>Status</th><th colspan=2>Code</th></tr><tr><td>400</td><td>X</td></tr></table>`))
 	f.Fuzz(func(t *testing.T, src []byte) {

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/golden"
 )
 
 const charsetDir = "testdata/adversarial/charset"
@@ -36,7 +37,7 @@ func TestCharset(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file+"+"+tt.hint, func(t *testing.T) {
 			want := parseCharsetPage(t, tt.original+".utf8.html", "")
-			src := readFile(t, filepath.Join(charsetDir, tt.file))
+			src := golden.ReadFile(t, filepath.Join(charsetDir, tt.file))
 			got, report, err := Parse(src, Options{File: tt.file, Charset: tt.hint})
 			if err != nil {
 				t.Fatal(err)
@@ -62,7 +63,7 @@ func TestCharset(t *testing.T) {
 // as UTF-8, as before, but with a warning naming the file and the line of
 // the first byte that is not UTF-8; the text holds no invalid UTF-8.
 func TestCharsetUndeclared(t *testing.T) {
-	src := readFile(t, filepath.Join(charsetDir, "sjis-bare.html"))
+	src := golden.ReadFile(t, filepath.Join(charsetDir, "sjis-bare.html"))
 	if utf8.Valid(src) {
 		t.Fatal("fixture is valid UTF-8; regenerate it with gen.go")
 	}
@@ -89,7 +90,7 @@ func TestCharsetUndeclared(t *testing.T) {
 // TestTablesCharset: Tables decodes the page as Parse does, so captions
 // and headers a user picks a selector from are readable.
 func TestTablesCharset(t *testing.T) {
-	infos, err := Tables(readFile(t, filepath.Join(charsetDir, "sjis-meta.html")))
+	infos, err := Tables(golden.ReadFile(t, filepath.Join(charsetDir, "sjis-meta.html")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +101,7 @@ func TestTablesCharset(t *testing.T) {
 
 func parseCharsetPage(t *testing.T, name, hint string) []catalog.Entry {
 	t.Helper()
-	entries, _, err := Parse(readFile(t, filepath.Join(charsetDir, name)), Options{File: name, Charset: hint})
+	entries, _, err := Parse(golden.ReadFile(t, filepath.Join(charsetDir, name)), Options{File: name, Charset: hint})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/errgen/errgen/internal/golden"
 )
 
 // tokenCells is a second, independent reading of a simple table page: it
@@ -79,7 +81,7 @@ func tokenCells(t *testing.T, src []byte) [][]string {
 func TestCorpusEveryCell(t *testing.T) {
 	for _, name := range []string{"ecs", "elb"} {
 		t.Run(name, func(t *testing.T) {
-			src := readFile(t, filepath.Join("testdata", name, "input.html"))
+			src := golden.ReadFile(t, filepath.Join("testdata", name, "input.html"))
 			rows := tokenCells(t, src)
 			entries, _ := mustParse(t, src, Options{})
 			chars, k := 0, 0

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/golden"
 )
 
 // FuzzParse feeds arbitrary bytes to Parse and Tables. Neither may panic,
@@ -21,7 +22,7 @@ func FuzzParse(f *testing.F) {
 	for _, p := range pages {
 		// The corpus pages (150 KB) make the fuzzer spend its time
 		// minimising; their markup is covered by the small pages.
-		if src := readFile(f, p); len(src) < 16<<10 {
+		if src := golden.ReadFile(f, p); len(src) < 16<<10 {
 			f.Add(src, false)
 		}
 	}

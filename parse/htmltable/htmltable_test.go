@@ -47,23 +47,7 @@ func render(t *testing.T, src []byte, opts Options, id string) []byte {
 			t.Fatal(err)
 		}
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(&g); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-func readFile(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return golden.JSON(t, &g)
 }
 
 func mustParse(t *testing.T, src []byte, opts Options) ([]catalog.Entry, *catalog.Report) {
@@ -90,7 +74,7 @@ func TestCorpusCopies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := readFile(t, filepath.Join("testdata", name, "input.html")); !bytes.Equal(got, want) {
+		if got := golden.ReadFile(t, filepath.Join("testdata", name, "input.html")); !bytes.Equal(got, want) {
 			t.Errorf("testdata/%s/input.html is not a copy of %s", name, path)
 		}
 	}
@@ -114,7 +98,7 @@ func TestCorpusCounts(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			entries, report := mustParse(t, readFile(t, filepath.Join("testdata", tc.name, "input.html")), Options{File: tc.name + ".html"})
+			entries, report := mustParse(t, golden.ReadFile(t, filepath.Join("testdata", tc.name, "input.html")), Options{File: tc.name + ".html"})
 			if len(entries) != tc.entries {
 				t.Errorf("got %d entries, want %d", len(entries), tc.entries)
 			}
@@ -184,7 +168,7 @@ func TestCorpusSpotChecks(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			entries, _ := mustParse(t, readFile(t, filepath.Join("testdata", tc.name, "input.html")), Options{})
+			entries, _ := mustParse(t, golden.ReadFile(t, filepath.Join("testdata", tc.name, "input.html")), Options{})
 			byRow := map[int]catalog.Entry{}
 			for _, e := range entries {
 				byRow[e.Origin.Row] = e

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark/text"
+
+	"github.com/errgen/errgen/internal/golden"
 )
 
 // The goal is BenchmarkParse ≤ 2 × BenchmarkGoldmark: reading tables and
@@ -22,7 +24,7 @@ func page(b *testing.B, tables bool) []byte {
 	var buf bytes.Buffer
 	for buf.Len() < 200<<10 {
 		for _, n := range names {
-			buf.Write(readFile(b, filepath.Join("testdata", n, "input.md")))
+			buf.Write(golden.ReadFile(b, filepath.Join("testdata", n, "input.md")))
 			buf.WriteString("\n\n")
 		}
 	}

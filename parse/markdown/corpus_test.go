@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/golden"
 )
 
 // shared is the read-only corpus the copies in testdata come from.
@@ -20,14 +21,14 @@ func TestCopiesMatchShared(t *testing.T) {
 		t.Skipf("%s absent: %v", shared, err)
 	}
 	for _, name := range []string{"alibaba-sts-assumerole", "alibaba-ram-error-messages", "alibaba-sts-error-messages"} {
-		want := readFile(t, filepath.Join(shared, name+".md"))
-		got := readFile(t, filepath.Join("testdata", name, "input.md"))
+		want := golden.ReadFile(t, filepath.Join(shared, name+".md"))
+		got := golden.ReadFile(t, filepath.Join("testdata", name, "input.md"))
 		if !bytes.Equal(got, want) {
 			t.Errorf("testdata/%s/input.md differs from %s/%s.md", name, shared, name)
 		}
 	}
-	lic := readFile(t, filepath.Join(shared, "LICENSE-alibabaclouddocs-ram"))
-	if !bytes.Equal(readFile(t, "testdata/LICENSE-alibabaclouddocs-ram"), lic) {
+	lic := golden.ReadFile(t, filepath.Join(shared, "LICENSE-alibabaclouddocs-ram"))
+	if !bytes.Equal(golden.ReadFile(t, "testdata/LICENSE-alibabaclouddocs-ram"), lic) {
 		t.Error("testdata/LICENSE-alibabaclouddocs-ram differs from the corpus's")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/golden"
 )
 
 // FuzzMarkdown feeds arbitrary bytes to Parse and Tables. Neither may
@@ -18,7 +19,7 @@ func FuzzMarkdown(f *testing.F) {
 		f.Fatal(err)
 	}
 	for _, p := range pages {
-		f.Add(readFile(f, p), false)
+		f.Add(golden.ReadFile(f, p), false)
 	}
 	f.Add([]byte("---\na: b\n---\n|Code|Status|\n|-|-|\n|x\\||4O0|\n<table><tr><td>Code</td></tr>\n\n<tr><td>A</td></tr>"), true)
 	f.Add([]byte("**A****B**\n- HTTP status: 400\n- Message: \\{x\\}\n## HTTP Status 404\n### C\nStatus：403"), false)

@@ -1,16 +1,13 @@
 package markdown
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/errgen/errgen/internal/golden"
-
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/golden"
 	"github.com/errgen/errgen/parse/internal/table"
 )
 
@@ -52,28 +49,12 @@ func render(t *testing.T, src []byte, opts Options, id string) []byte {
 			t.Fatal(err)
 		}
 	}
-	var out bytes.Buffer
-	enc := json.NewEncoder(&out)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(g); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
-}
-
-func readFile(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return golden.JSON(t, g)
 }
 
 func parseFile(t *testing.T, name string, opts Options) ([]catalog.Entry, *catalog.Report) {
 	t.Helper()
-	entries, report, err := Parse(readFile(t, filepath.Join("testdata", name, "input.md")), opts)
+	entries, report, err := Parse(golden.ReadFile(t, filepath.Join("testdata", name, "input.md")), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/golden"
 	"github.com/errgen/errgen/parse/internal/table"
 )
 
@@ -215,7 +216,7 @@ func TestCharsetWarning(t *testing.T) {
 func TestSectionsNotUsedWithSelectors(t *testing.T) {
 	// A section page read with --column is read as tables, and fails
 	// there, instead of silently reading sections.
-	src := readFile(t, "testdata/alibaba-sts-error-messages/input.md")
+	src := golden.ReadFile(t, "testdata/alibaba-sts-error-messages/input.md")
 	_, _, err := Parse(src, Options{File: "s.md", Columns: map[string]string{"code": "Code"}})
 	if err == nil || !strings.Contains(err.Error(), "matches no column") {
 		t.Errorf("error %v, want the table reader's", err)

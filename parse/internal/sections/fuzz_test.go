@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/errgen/errgen/internal/golden"
 	"github.com/errgen/errgen/parse/internal/htmlsafe"
 )
 
@@ -14,7 +15,7 @@ import (
 func FuzzSections(f *testing.F) {
 	ins, _ := filepath.Glob("testdata/*/input.*")
 	for _, in := range ins {
-		f.Add(readFileF(f, in))
+		f.Add(golden.ReadFile(f, in))
 	}
 	f.Add([]byte("**A****A.B**\n- HTTP status: 400 or 503\n- 错误信息：\\{x\\}\n## HTTP Status 404\n### C\nStatus：soon\n- Error code: D"))
 	f.Add([]byte("<h3>X</h3><dl><dt>Y</dt><dd>Status: 400<br>Message: <b>m</b></dd></dl><p><strong>Z<p>Status: 500"))

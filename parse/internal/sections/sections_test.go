@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/errgen/errgen/internal/golden"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -16,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/golden"
 	"github.com/errgen/errgen/parse/internal/htmlsafe"
 )
 
@@ -75,15 +75,7 @@ func TestGolden(t *testing.T) {
 			} else if len(entries) != 0 || len(report.Warnings) != 0 {
 				t.Errorf("not found, yet %d entries and %d warnings", len(entries), len(report.Warnings))
 			}
-			var out bytes.Buffer
-			enc := json.NewEncoder(&out)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("", "  ")
-			if err := enc.Encode(g); err != nil {
-				t.Fatal(err)
-			}
-			wantFile := filepath.Join(dir, "want.json")
-			golden.Check(t, wantFile, out.Bytes())
+			golden.Check(t, filepath.Join(dir, "want.json"), golden.JSON(t, g))
 		})
 	}
 }
@@ -336,14 +328,6 @@ func TestDeepNesting(t *testing.T) {
 		t.Fatalf("%d blocks, want 2", len(blocks))
 	}
 	var _ ast.Node
-}
-
-func readFileF(f *testing.F, name string) []byte {
-	b, err := os.ReadFile(name)
-	if err != nil {
-		f.Fatal(err)
-	}
-	return b
 }
 
 // TestPlainWordBold: a bold plain word with one labelled line is read
