@@ -469,7 +469,7 @@ func pageData(p Page, dir string) (*PageData, error) {
 
 	anchors := anchorsOf(codes)
 	d.Rows = make([]Row, 0, len(c.Entries))
-	for _, group := range byCode(c) {
+	for _, group := range c.ByCode() {
 		anchor, name := anchors[group[0].Code], p.GoNames[group[0].Code]
 		for i, e := range group {
 			r := Row{
@@ -523,28 +523,6 @@ func pageData(p Page, dir string) (*PageData, error) {
 		d.Go.Program = prog
 	}
 	return d, nil
-}
-
-// byCode is c.ByCode() without copying the entries when, as in almost
-// every catalog, each code's entries are next to each other: then each
-// group is a part of c.Entries.
-func byCode(c *catalog.Catalog) [][]catalog.Entry {
-	var groups [][]catalog.Entry
-	seen := make(map[string]bool, len(c.Entries))
-	for i := 0; i < len(c.Entries); {
-		j := i + 1
-		for j < len(c.Entries) && c.Entries[j].Code == c.Entries[i].Code {
-			j++
-		}
-		if seen[c.Entries[i].Code] {
-			// A code seen before: its entries are apart.
-			return c.ByCode()
-		}
-		seen[c.Entries[i].Code] = true
-		groups = append(groups, c.Entries[i:j:j])
-		i = j
-	}
-	return groups
 }
 
 // CellOperations is how many operations a cell of the reference table

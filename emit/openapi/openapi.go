@@ -94,7 +94,7 @@ func document(c *catalog.Catalog, opts Options) (*yNode, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &gen{c: c, codes: codes, names: names, body: body, groups: byCode(c)}
+	g := &gen{c: c, codes: codes, names: names, body: body, groups: c.ByCode()}
 	g.statuses, g.byStatus = g.examples()
 	g.statusCodes = map[int][]int{}
 	for i, group := range g.groups {
@@ -105,28 +105,6 @@ func document(c *catalog.Catalog, opts Options) (*yNode, error) {
 		}
 	}
 	return g.document(version), nil
-}
-
-// byCode is c.ByCode() without copying the entries when, as in almost
-// every catalog, each code's entries are next to each other: then each
-// group is a part of c.Entries.
-func byCode(c *catalog.Catalog) [][]catalog.Entry {
-	var groups [][]catalog.Entry
-	seen := make(map[string]bool, len(c.Entries))
-	for i := 0; i < len(c.Entries); {
-		j := i + 1
-		for j < len(c.Entries) && c.Entries[j].Code == c.Entries[i].Code {
-			j++
-		}
-		if seen[c.Entries[i].Code] {
-			// A code seen before: its entries are apart.
-			return c.ByCode()
-		}
-		seen[c.Entries[i].Code] = true
-		groups = append(groups, c.Entries[i:j:j])
-		i = j
-	}
-	return groups
 }
 
 func quoteAll(s []string) []string {

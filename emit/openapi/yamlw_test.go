@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -221,20 +220,3 @@ func firstDiff(got, want []byte) string {
 }
 
 func quote(s string) string { return "`" + s + "`" }
-
-// TestByCode: byCode groups as catalog.ByCode does, with codes whose
-// entries are together and apart.
-func TestByCode(t *testing.T) {
-	e := func(code string, status int) catalog.Entry { return catalog.Entry{Code: code, Status: status} }
-	for _, entries := range [][]catalog.Entry{
-		{e("a", 400)},
-		{e("a", 400), e("a", 404), e("b", 400), e("c", 500), e("c", 501)},
-		{e("a", 400), e("b", 400), e("a", 404), e("c", 500)},
-		{e("a", 400), e("a", 401), e("b", 400), e("a", 404)},
-	} {
-		c := &catalog.Catalog{Entries: entries}
-		if got, want := byCode(c), c.ByCode(); !reflect.DeepEqual(got, want) {
-			t.Errorf("%v: byCode gives %v, want %v", entries, got, want)
-		}
-	}
-}
